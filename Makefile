@@ -1,0 +1,40 @@
+# Every target creates .venv and installs what it needs, so each works first on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RETINA := $(VENV)/bin/retina
+INSTALLED := $(VENV)/.installed-dev
+DEMO_HOME := retina-data/demo
+
+.PHONY: install demo test bench lint format clean-venv
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Until the sample web lands, the demo cleans the bundled examples/ and serves them.
+demo: $(INSTALLED)
+	$(RETINA) ingest --home $(DEMO_HOME) examples
+	$(RETINA) serve --home $(DEMO_HOME)
+
+# pytest exits 5 when no test was collected; that is not a failure of the suite.
+test: $(INSTALLED)
+	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then exit 0; else exit $$rc; fi
+
+bench: $(INSTALLED)
+	$(PY) benchmarks/clean_speed.py
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+format: $(INSTALLED)
+	$(VENV)/bin/ruff format src tests benchmarks
+	$(VENV)/bin/ruff check --fix src tests benchmarks
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,111 @@
+"""Clean stage: raw page → clean, structured `Article`, with every removal explained.
+
+decode (gzip, charset, limits) → parse (HTML extraction or plain-text layout)
+→ junk detectors (prompts, attribution, related links, repeats) → Article
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+
+from retina.clean.candidate import Draft
+from retina.clean.decode import decode
+from retina.clean.junk import remove_junk
+from retina.clean.language import detect_language
+from retina.errors import InputError
+from retina.model import Article, Page
+
+__all__ = ["clean", "clean_page"]
+
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|article|section|h[1-6]|ul|li|meta|title|main)\b", re.I
+)
+_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+_MIN_HTML_TAGS = 3
+
+
+def clean(data: str | bytes, *, url: str | None = None, content_type: str | None = None) -> Article:
+    """Clean one page (HTML or a plain-text dump, optionally gzipped) into an Article.
+
+    Raises `InputError` (one-line message) for input that is not an article page.
+    """
+    decoded = decode(data, content_type=content_type)
+    text = decoded.text
+    feed = _FEED_START.match(text[:4096])
+    if feed:
+        raise InputError(f"input is a {feed.group(1)} feed, not an article page")
+    if _is_html(text, content_type):
+        from retina.clean.html import parse_html
+
+        draft = parse_html(text, url=url)
+    else:
+        from retina.clean.plaintext import parse_plaintext
+
+        draft = parse_plaintext(text)
+    return _finish(draft, url)
+
+
+def clean_page(page: Page) -> Article:
+    """Clean a fetched `Page` (its URL and Content-Type guide parsing)."""
+    return clean(page.body, url=page.url, content_type=page.content_type)
+
+
+def _is_html(text: str, content_type: str | None) -> bool:
+    if content_type:
+        mime = content_type.split(";")[0].strip().lower()
+        if mime in ("text/html", "application/xhtml+xml"):
+            return True
+        if mime == "text/plain":
+            return False
+    head = text[:65536]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= _MIN_HTML_TAGS
+
+
+def _finish(draft: Draft, url: str | None) -> Article:
+    junk = remove_junk(draft.candidates)
+    if not junk.blocks:
+        raise InputError("no article text found in the input")
+    origin, section = draft.origin, draft.section
+    if junk.attribution:
+        origin = origin or junk.attribution.origin
+        section = section or junk.attribution.section
+    article = Article(
+        url=url,
+        canonical_url=draft.canonical_url,
+        title=draft.title,
+        lead=draft.lead,
+        authors=draft.authors,
+        published=draft.published,
+        updated=draft.updated,
+        site_name=draft.site_name,
+        origin=origin if origin != draft.site_name else None,
+        section=section,
+        language=draft.language,
+        blocks=junk.blocks,
+        images=draft.images,
+        removed=junk.removed,
+    )
+    if article.language is None:
+        article.language = detect_language(article.text)
+    return article
+
+
+class _CallableStage(types.ModuleType):
+    """Lets `from retina import clean; clean(data)` work although `retina.clean` is a package.
+
+    Python binds a subpackage to its parent's attribute of the same name once it is
+    imported, which would shadow the `clean` function; calling the module calls it.
+    """
+
+    def __call__(
+        self, data: str | bytes, *, url: str | None = None, content_type: str | None = None
+    ) -> Article:
+        return clean(data, url=url, content_type=content_type)
+
+
+sys.modules[__name__].__class__ = _CallableStage

@@ -1,0 +1,51 @@
+"""Candidate blocks and drafts: what a parser hands to the junk detectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from retina.model import Block, BlockKind, Image, RemovedKind
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A block of possible main text, with the layout hints an extractor can give.
+
+    `link_density` is the share of the text inside links (HTML only).
+    """
+
+    kind: BlockKind
+    text: str
+    level: int | None = None
+    link_density: float = 0.0
+
+    def to_block(self) -> Block:
+        return Block(kind=self.kind, text=self.text, level=self.level)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A detector's verdict: the candidates at `positions` are junk of `kind`."""
+
+    positions: tuple[int, ...]
+    kind: RemovedKind
+    reason: str
+
+
+@dataclass(slots=True)
+class Draft:
+    """What a parser extracted from one input, before the junk detectors run."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    title: str | None = None
+    lead: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    updated: datetime | None = None
+    site_name: str | None = None
+    origin: str | None = None
+    section: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    images: list[Image] = field(default_factory=list)

@@ -1,0 +1,59 @@
+"""Junk detectors: find what in the candidate blocks is not the article's main text.
+
+Each detector is a plain function over the candidate list returning `Finding`s; they run
+in a fixed order and later ones skip what earlier ones removed. `remove_junk` applies
+them all and returns the kept blocks, the `Removed` records and any attribution found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retina.clean.candidate import Candidate, Finding
+from retina.clean.junk.attribution import Attribution, find_attribution
+from retina.clean.junk.prompts import find_prompts
+from retina.clean.junk.related import find_related_links
+from retina.clean.junk.repeats import find_repeats
+from retina.model import Block, Removed
+
+
+@dataclass(slots=True)
+class JunkResult:
+    """Kept main-text blocks, what was removed and why, and the credited origin if any."""
+
+    blocks: list[Block]
+    removed: list[Removed]
+    attribution: Attribution | None
+
+
+def remove_junk(candidates: list[Candidate]) -> JunkResult:
+    """Run every detector over the candidates, in order, and split kept from removed."""
+    findings: list[Finding] = []
+    taken: set[int] = set()
+
+    def accept(new: list[Finding]) -> None:
+        findings.extend(new)
+        for finding in new:
+            taken.update(finding.positions)
+
+    accept(find_prompts(candidates, taken))
+    attributed = find_attribution(candidates, taken)
+    attribution = None
+    if attributed:
+        finding, attribution = attributed
+        accept([finding])
+    accept(find_related_links(candidates, taken))
+    accept(find_repeats(candidates, taken))
+
+    removed = [
+        Removed(
+            kind=f.kind,
+            text="\n".join(candidates[p].text for p in f.positions),
+            reason=f.reason,
+            position=f.positions[0],
+        )
+        for f in findings
+    ]
+    removed.sort(key=lambda r: r.position)
+    blocks = [c.to_block() for i, c in enumerate(candidates) if i not in taken]
+    return JunkResult(blocks=blocks, removed=removed, attribution=attribution)

@@ -1,0 +1,138 @@
+"""Attribution lines: "Source: World – The Spectator Australia", "Via Reuters",
+"This article first appeared in The Conversation", "Originally published by X".
+
+They credit the publication a republished copy came from. The line is removed from
+the text and its publication (and section, when given) become the article's origin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from retina.clean.candidate import Candidate, Finding
+from retina.clean.tokens import starts_like_title, words
+from retina.model import RemovedKind
+
+_LEAD_IN = re.compile(
+    r"""^[\s*_(\[]*(?:
+        (?:sources?|courtesy(?:\s+of)?)\s*[:|–—-]\s*
+      | (?:via
+        | (?:originally|first)\s+(?:published|posted|appeared)(?:\s+(?:by|at|on|in))?
+        | (?:this|the)\s+(?:article|story|piece|post|report|column)\s+(?:was\s+)?
+            (?:first\s+|originally\s+)?(?:appeared|published|posted|ran)(?:\s+(?:by|at|on|in))?
+        | (?:republished|reprinted|reproduced)(?:\s+with\s+permission)?\s+(?:from|by|of)
+        | read\s+the\s+original(?:\s+(?:article|story))?(?:\s+(?:at|on))?
+        )\s*(?:[:|–—-]\s*|\s+)
+    )(?P<rest>\S.*?)[\s*_)\]]*$""",
+    re.IGNORECASE | re.VERBOSE | re.DOTALL,
+)
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+_PART_SEPARATOR = re.compile(r"\s+[–—|/-]\s+|\s*[|]\s*")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_TRAILING = re.compile(r"[\s.,;:]+$")
+_MAX_REST_WORDS = 12
+_SEARCH_LAST = 3
+
+SECTION_WORDS = frozenset(
+    [
+        "world",
+        "news",
+        "politics",
+        "business",
+        "economy",
+        "economics",
+        "finance",
+        "markets",
+        "money",
+        "tech",
+        "technology",
+        "science",
+        "health",
+        "sport",
+        "sports",
+        "culture",
+        "arts",
+        "entertainment",
+        "opinion",
+        "comment",
+        "lifestyle",
+        "travel",
+        "environment",
+        "climate",
+        "education",
+        "uk",
+        "us",
+        "europe",
+        "asia",
+        "africa",
+        "americas",
+        "australia",
+        "local",
+        "national",
+        "international",
+        "media",
+        "style",
+        "food",
+        "books",
+        "music",
+        "film",
+        "tv",
+        "society",
+        "life",
+        "features",
+        "analysis",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """What an attribution line credits."""
+
+    origin: str
+    section: str | None
+
+
+def parse_attribution(text: str) -> Attribution | None:
+    """Parse one line; None when it is not an attribution line."""
+    match = _LEAD_IN.match(text.strip())
+    if not match:
+        return None
+    rest = _TRAILING.sub("", match.group("rest"))
+    url = _URL.fullmatch(rest)
+    if url or _DOMAIN.match(rest):
+        host = urlsplit(rest if "://" in rest else f"http://{rest}").hostname or ""
+        return Attribution(origin=host.removeprefix("www."), section=None) if host else None
+    if not rest or len(words(rest)) > _MAX_REST_WORDS:
+        return None
+    parts = [p.strip() for p in _PART_SEPARATOR.split(rest) if p.strip()]
+    origin, section = parts[-1], " – ".join(parts[:-1]) or None
+    if len(parts) > 1 and _looks_like_section(origin) and not _looks_like_section(parts[0]):
+        origin, section = " – ".join(parts[:-1]), parts[-1]
+    if not starts_like_title(origin):
+        return None
+    return Attribution(origin=origin, section=section)
+
+
+def find_attribution(
+    candidates: list[Candidate], skip: set[int]
+) -> tuple[Finding, Attribution] | None:
+    """The attribution line among the article's last blocks, if any."""
+    positions = [i for i in range(len(candidates)) if i not in skip]
+    for i in reversed(positions[-_SEARCH_LAST:]):
+        attribution = parse_attribution(candidates[i].text)
+        if attribution:
+            credited = attribution.origin
+            if attribution.section:
+                credited += f" (section {attribution.section})"
+            return Finding(
+                (i,), RemovedKind.ATTRIBUTION, f"credits the original publication: {credited}"
+            ), attribution
+    return None
+
+
+def _looks_like_section(part: str) -> bool:
+    tokens = words(part)
+    return 0 < len(tokens) <= 3 and all(t in SECTION_WORDS for t in tokens)

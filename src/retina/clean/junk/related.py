@@ -1,0 +1,290 @@
+"""Related-link injections: "Also Read: <unrelated headline>" and its many variants.
+
+Detection is structural rather than a list of phrases: a *marker* (a short phrase
+built only from referral words such as read/see/also/more/related/miss/like, in
+any case, optionally bold or bracketed, ending in a separator like ':' '|' '»' or
+standing alone on its line) followed by a *headline-like* text (short, one
+sentence, starts like a title). How much the headline shares with the article's
+vocabulary is reported, and decides the weaker cases: a link-only paragraph with
+no marker is removed only when it is unrelated to the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from retina.clean.candidate import Candidate, Finding
+from retina.clean.tokens import (
+    content_words,
+    ends_like_sentence,
+    sentence_count_at_least_two,
+    starts_like_title,
+    words,
+)
+from retina.model import BlockKind, RemovedKind
+
+# Words that make a phrase a referral ("read", "see", "miss"...), in the languages
+# Retina sees most. A marker needs one of them.
+REFERRAL_WORDS = frozenset(
+    [
+        "read",
+        "reads",
+        "reading",
+        "see",
+        "related",
+        "recommended",
+        "recommend",
+        "recommends",
+        "miss",
+        "like",
+        "watch",
+        "listen",
+        "trending",
+        "popular",
+        "pick",
+        "picks",
+        "suggested",
+        "further",
+        "explore",
+        "previously",
+        "also",
+        "more",
+        "check",
+        "lesen",
+        "lies",
+        "siehe",
+        "mehr",
+        "auch",
+        "lire",
+        "voir",
+        "aussi",
+        "lee",
+        "leer",
+        "también",
+        "más",
+        "leggi",
+        "vedi",
+        "anche",
+    ]
+)
+# Words that may accompany referral words in a marker ("You may also like", "Editor's picks").
+MARKER_FILLERS = frozenset(
+    [
+        "you",
+        "may",
+        "might",
+        "also",
+        "don't",
+        "dont",
+        "do",
+        "not",
+        "this",
+        "these",
+        "our",
+        "the",
+        "on",
+        "from",
+        "in",
+        "of",
+        "must",
+        "here",
+        "editor's",
+        "editors",
+        "just",
+        "next",
+        "up",
+        "what",
+        "else",
+        "to",
+        "should",
+        "want",
+        "could",
+        "would",
+        "be",
+        "interested",
+        "stories",
+        "story",
+        "news",
+        "articles",
+        "article",
+        "coverage",
+        "topics",
+        "topic",
+        "link",
+        "links",
+        "video",
+        "videos",
+        "for",
+        "with",
+        "about",
+        "top",
+        "latest",
+        "content",
+        "now",
+        "today",
+        "as",
+        "well",
+        "other",
+        "people",
+        "are",
+        "readers",
+        "most",
+        "viewed",
+        "popular",
+        "and",
+        "sie",
+        "à",
+        "a",
+        "la",
+        "le",
+        "plus",
+        "el",
+        "la",
+        "lo",
+        "y",
+        "e",
+        "di",
+    ]
+)
+_SEPARATOR = r"(?:[:|»›>–—•~]|-{1,2}|\.{3}|…)"
+_OPENERS = "\\s*_#>\\[(«\"'“"
+_MARKER_THEN_TEXT = re.compile(
+    rf"^[{_OPENERS}]*(?P<marker>[^\W\d_][\w'’]*(?:\s+[\w'’]+){{0,5}}?)\s*[*_\])]*\s*"
+    rf"{_SEPARATOR}\s*[*_]*\s*(?P<rest>.*?)[*_\])]*\s*$",
+    re.DOTALL,
+)
+_MARKER_ALONE = re.compile(
+    rf"^[{_OPENERS}]*(?P<marker>[^\W\d_][\w'’]*(?:\s+[\w'’]+){{0,5}})\s*[*_\])]*\s*"
+    rf"{_SEPARATOR}?\s*[*_]*\s*$"
+)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_MAX_HEADLINE_WORDS = 30
+_MAX_FOLLOWING_HEADLINES = 6
+_UNRELATED_OVERLAP = 0.2
+
+
+def is_marker(phrase: str) -> bool:
+    """True when every word of `phrase` is a referral word or filler, and one is a referral."""
+    tokens = words(phrase)
+    if not tokens or len(tokens) > 6:
+        return False
+    if not any(t in REFERRAL_WORDS for t in tokens):
+        return False
+    return all(t in REFERRAL_WORDS or t in MARKER_FILLERS for t in tokens)
+
+
+def is_headline_like(text: str) -> bool:
+    """Short, a single sentence, starting like a title (or a bare URL)."""
+    text = text.strip()
+    if _URL.match(text):
+        return True
+    n = len(words(text))
+    if not 2 <= n <= _MAX_HEADLINE_WORDS or len(text) > 250:
+        return False
+    if not starts_like_title(text) or sentence_count_at_least_two(text):
+        return False
+    return not ends_like_sentence(text) or text.rstrip().endswith(("?", "!")) or n <= 20
+
+
+class ArticleVocabulary:
+    """Which content words occur in which candidate blocks, to measure topical overlap."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self._blocks = [content_words(c.text) for c in candidates]
+        self._frequency: Counter[str] = Counter()
+        for block_words in self._blocks:
+            self._frequency.update(block_words)
+
+    def overlap(self, text: str, exclude: set[int]) -> float:
+        """Share of the text's content words that occur in blocks outside `exclude`."""
+        own = content_words(text)
+        if not own:
+            return 0.0
+        shared = sum(
+            1
+            for w in own
+            if self._frequency[w] - sum(1 for j in exclude if w in self._blocks[j]) > 0
+        )
+        return shared / len(own)
+
+
+def find_related_links(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
+    """Find related-link injections among the candidates (positions in `skip` are ignored)."""
+    findings: list[Finding] = []
+    taken: set[int] = set(skip)
+    vocabulary = ArticleVocabulary(candidates)
+    for i in range(len(candidates)):
+        if i in taken:
+            continue
+        finding = _marker_with_headline(candidates, i, taken, vocabulary) or _bare_link(
+            candidates, i, taken, vocabulary
+        )
+        if finding:
+            findings.append(finding)
+            taken.update(finding.positions)
+    return findings
+
+
+def _marker_with_headline(
+    candidates: list[Candidate], i: int, taken: set[int], vocabulary: ArticleVocabulary
+) -> Finding | None:
+    text = candidates[i].text.strip()
+    match = _MARKER_THEN_TEXT.match(text)
+    if match and is_marker(match.group("marker")):
+        rest = match.group("rest").strip()
+        if rest and is_headline_like(rest):
+            overlap = vocabulary.overlap(rest, {i} | taken)
+            return Finding(
+                (i,),
+                RemovedKind.RELATED_LINK,
+                f"{_quote_marker(match.group('marker'))} marker followed by a headline "
+                f"({_relation(overlap)})",
+            )
+    alone = _MARKER_ALONE.match(text)
+    if alone and is_marker(alone.group("marker")):
+        following = []
+        for j in range(i + 1, min(len(candidates), i + 1 + _MAX_FOLLOWING_HEADLINES)):
+            nxt = candidates[j]
+            if j in taken or not is_headline_like(nxt.text) or ends_like_sentence(nxt.text):
+                break
+            following.append(j)
+            if nxt.kind is not BlockKind.LIST_ITEM and nxt.link_density < 0.5:
+                break  # one plain line after the marker; lists and links may run on
+        if following:
+            headlines = " ".join(candidates[j].text for j in following)
+            overlap = vocabulary.overlap(headlines, {i, *following} | taken)
+            return Finding(
+                (i, *following),
+                RemovedKind.RELATED_LINK,
+                f"{_quote_marker(alone.group('marker'))} marker on its own line followed by "
+                f"{len(following)} headline(s) ({_relation(overlap)})",
+            )
+    return None
+
+
+def _bare_link(
+    candidates: list[Candidate], i: int, taken: set[int], vocabulary: ArticleVocabulary
+) -> Finding | None:
+    """A paragraph that is only a link to a headline, unrelated to the article."""
+    cand = candidates[i]
+    if cand.link_density < 0.9 or not is_headline_like(cand.text) or ends_like_sentence(cand.text):
+        return None
+    overlap = vocabulary.overlap(cand.text, {i} | taken)
+    if overlap >= _UNRELATED_OVERLAP:
+        return None
+    return Finding(
+        (i,),
+        RemovedKind.RELATED_LINK,
+        f"a block that is only a link to a headline ({_relation(overlap)})",
+    )
+
+
+def _relation(overlap: float) -> str:
+    if overlap < _UNRELATED_OVERLAP:
+        return f"unrelated to the article: {overlap:.0%} of its words occur in the text"
+    return f"{overlap:.0%} of its words occur in the article"
+
+
+def _quote_marker(marker: str) -> str:
+    return f'"{" ".join(marker.split())}"'

@@ -1,0 +1,118 @@
+"""Pull quotes and duplicated blocks: text that repeats another block of the same article.
+
+A pull quote restates part of a body paragraph, often with small edits ("or caution"
+dropped), cut short, or with its attribution moved. We find, for each block, a longer
+block containing most of its words, mostly *in order* (runs of at least three words,
+via sequence matching), after a cheap shingle-overlap filter so long articles stay fast.
+The longer block is the body text and stays; the shorter repeat goes. Identical blocks
+keep their first occurrence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from retina.clean.candidate import Candidate, Finding
+from retina.clean.tokens import words
+from retina.model import BlockKind, RemovedKind
+
+MIN_QUOTE_WORDS = 6
+"""Shorter blocks ("Advertisement", "Share") are left to the boilerplate detector."""
+MIN_EXACT_WORDS = 3
+COVERAGE = 0.8
+"""Share of a block's words that must occur, in order, inside the other block."""
+_SHINGLE = 3
+_MIN_RUN = 3
+_PREFILTER = 0.4
+
+_REPEATABLE = {BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM, BlockKind.HEADING}
+
+
+def find_repeats(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
+    """Find pull quotes (near repeats of a longer block) and exact duplicate blocks."""
+    tokens = {
+        i: words(c.text)
+        for i, c in enumerate(candidates)
+        if i not in skip and c.kind in _REPEATABLE
+    }
+    shingles = {i: _shingles(t) for i, t in tokens.items()}
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, block_shingles in shingles.items():
+        for shingle in block_shingles:
+            index[shingle].append(i)
+
+    findings: list[Finding] = []
+    removed: set[int] = set()
+    for i, own in tokens.items():
+        if len(own) < MIN_EXACT_WORDS:
+            continue
+        source = _containing_block(i, own, tokens, shingles[i], index, removed)
+        if source is None:
+            continue
+        j, coverage = source
+        removed.add(i)
+        if tokens[j] == own:
+            reason = f"repeats block {j} word for word"
+            kind = RemovedKind.DUPLICATE_BLOCK
+        else:
+            reason = f"repeats {coverage:.0%} of its words from block {j}, which is longer"
+            kind = RemovedKind.PULL_QUOTE
+        findings.append(Finding((i,), kind, reason))
+    return findings
+
+
+def _containing_block(
+    i: int,
+    own: list[str],
+    tokens: dict[int, list[str]],
+    own_shingles: set[tuple[str, ...]],
+    index: dict[tuple[str, ...], list[int]],
+    removed: set[int],
+) -> tuple[int, float] | None:
+    """The block that contains block i's words, if block i is the repeat of the pair."""
+    hits: dict[int, int] = defaultdict(int)
+    for shingle in own_shingles:
+        for j in index[shingle]:
+            if j != i and j not in removed:
+                hits[j] += 1
+    for j, count in sorted(hits.items(), key=lambda item: -item[1]):
+        if count < _PREFILTER * len(own_shingles):
+            break
+        other = tokens[j]
+        if other == own:
+            if j < i:  # identical: keep the first occurrence
+                return j, 1.0
+            continue
+        if len(other) <= len(own) or len(own) < MIN_QUOTE_WORDS:
+            continue
+        coverage = _coverage(own, other)
+        if coverage >= COVERAGE:
+            return j, coverage
+    return None
+
+
+def _coverage(short: list[str], long: list[str]) -> float:
+    """Share of `short`'s words found in `long`: in-order runs of three or more words,
+    plus word pairs moved elsewhere (a quote's '..., she said' rearranged), provided
+    the in-order part is at least half of the block."""
+    matcher = SequenceMatcher(None, short, long, autojunk=False)
+    matched = [False] * len(short)
+    for block in matcher.get_matching_blocks():
+        if block.size >= _MIN_RUN:
+            matched[block.a : block.a + block.size] = [True] * block.size
+    in_order = sum(matched)
+    if in_order < 0.5 * len(short):
+        return in_order / len(short)
+    long_pairs = set(pairwise(long))
+    for k in range(len(short) - 1):
+        if not (matched[k] and matched[k + 1]) and (short[k], short[k + 1]) in long_pairs:
+            matched[k] = matched[k + 1] = True
+    return sum(matched) / len(short)
+
+
+def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+    if len(tokens) < _SHINGLE:
+        return {tuple(tokens)} if tokens else set()
+    return {tuple(tokens[k : k + _SHINGLE]) for k in range(len(tokens) - _SHINGLE + 1)}

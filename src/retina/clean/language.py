@@ -1,0 +1,31 @@
+"""Language identification for text that does not declare its language."""
+
+from __future__ import annotations
+
+import re
+
+_MIN_CHARS = 40
+_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def normalise_language_tag(tag: str | None) -> str | None:
+    """'en-GB' -> 'en'; junk -> None. Retina stores the primary language subtag."""
+    if not tag:
+        return None
+    tag = tag.strip().lower().replace("_", "-")
+    if not _TAG.match(tag):
+        return None
+    return tag.split("-")[0]
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
+    sample = text[:5000]
+    if len(sample.strip()) < _MIN_CHARS:
+        return None
+    # py3langid ships its model inside the package; it loads (about half a second) on
+    # first use, which is why the import is here and not at module level.
+    import py3langid
+
+    code, _score = py3langid.classify(sample)
+    return str(code)

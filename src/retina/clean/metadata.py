@@ -1,0 +1,352 @@
+"""Article metadata from an HTML tree: JSON-LD first, then meta tags, then markup.
+
+Publishers state metadata in several overlapping places; we prefer the most
+structured (schema.org JSON-LD), then Open Graph / article:* / Dublin Core meta
+tags, then visible markup (<time>, rel=author), and fall back to htmldate for dates.
+The tree is only read, never modified.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from retina.clean.language import normalise_language_tag
+from retina.model import Image
+
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "webpage",
+}
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+")
+_SPACE = re.compile(r"\s+")
+_BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
+_MAX_AUTHOR_WORDS = 6
+
+
+@dataclass(slots=True)
+class Metadata:
+    """Metadata found in the page; every field optional."""
+
+    title: str | None = None
+    lead: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    updated: datetime | None = None
+    site_name: str | None = None
+    origin: str | None = None
+    section: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    images: list[Image] = field(default_factory=list)
+
+
+def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
+    """Read metadata from a parsed page."""
+    meta = _meta_tags(tree)
+    ld = _json_ld_article(tree)
+    found = Metadata()
+    found.site_name = _first(
+        meta.get("og:site_name"),
+        _name_of(ld.get("publisher")),
+        meta.get("application-name"),
+        meta.get("twitter:site") if not (meta.get("twitter:site") or "").startswith("@") else None,
+    )
+    found.title = _clean_title(
+        _first(
+            _text(ld.get("headline")),
+            meta.get("og:title"),
+            meta.get("twitter:title"),
+            meta.get("dc.title"),
+            _xpath_text(tree, "//h1"),
+            _xpath_text(tree, "//title"),
+        ),
+        found.site_name,
+    )
+    found.lead = _first(
+        _text(ld.get("description")), meta.get("og:description"), meta.get("description")
+    )
+    found.authors = _authors(ld, meta, tree)
+    found.published = _first_date(
+        _text(ld.get("datePublished")),
+        meta.get("article:published_time"),
+        meta.get("og:published_time"),
+        meta.get("datepublished"),
+        meta.get("dc.date.issued"),
+        meta.get("dc.date"),
+        meta.get("date"),
+        meta.get("pubdate"),
+        meta.get("publishdate"),
+        meta.get("sailthru.date"),
+        _xpath_attr(tree, "//*[@itemprop='datePublished']/@content")
+        or _xpath_attr(tree, "//*[@itemprop='datePublished']/@datetime"),
+        _xpath_attr(tree, "//time[@pubdate]/@datetime"),
+        _xpath_attr(tree, "//article//time/@datetime"),
+    )
+    found.updated = _first_date(
+        _text(ld.get("dateModified")),
+        meta.get("article:modified_time"),
+        meta.get("og:updated_time"),
+        meta.get("datemodified"),
+        meta.get("last-modified"),
+        _xpath_attr(tree, "//*[@itemprop='dateModified']/@content")
+        or _xpath_attr(tree, "//*[@itemprop='dateModified']/@datetime"),
+    )
+    if found.published is None:
+        found.published = _htmldate(tree, url)
+    published, updated = found.published, found.updated
+    if updated is not None and published is not None and _naive(updated) <= _naive(published):
+        found.updated = None
+    found.section = _first(
+        meta.get("article:section"),
+        _text(ld.get("articleSection")),
+        meta.get("section"),
+        meta.get("parsely-section"),
+    )
+    found.language = normalise_language_tag(
+        _first(
+            tree.get("lang"),
+            tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+            meta.get("content-language"),
+            meta.get("og:locale"),
+            meta.get("dc.language"),
+            _text(ld.get("inLanguage")),
+        )
+    )
+    canonical = _first(
+        _xpath_attr(tree, "//link[@rel='canonical']/@href"),
+        meta.get("og:url"),
+        _text(ld.get("url")),
+    )
+    found.canonical_url = _absolute(canonical, url)
+    found.origin = _first(
+        meta.get("original-source"),
+        meta.get("syndication-source"),
+        _name_of(_first_item(ld.get("isBasedOn"))),
+    )
+    image = _first(meta.get("og:image"), meta.get("twitter:image"), _image_of(ld.get("image")))
+    image_url = _absolute(image, url)
+    if image_url:
+        found.images.append(Image(url=image_url, alt=meta.get("og:image:alt")))
+    return found
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Meta tags by lower-cased name/property/itemprop/http-equiv; first occurrence wins."""
+    tags: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if content is None or not content.strip():
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = element.get(attribute)
+            if key:
+                for part in key.lower().split():
+                    tags.setdefault(part, _SPACE.sub(" ", content).strip())
+    return tags
+
+
+def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    """The first JSON-LD object whose @type is an article type (in @graph or lists too)."""
+    fallback: dict[str, Any] = {}
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for item in _walk_ld(data):
+            types = item.get("@type")
+            names = {t.lower() for t in (types if isinstance(types, list) else [types]) if t}
+            if names & (_ARTICLE_TYPES - {"webpage"}):
+                return item
+            if "webpage" in names and not fallback:
+                fallback = item
+    return fallback
+
+
+def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for entry in data:
+            yield from _walk_ld(entry, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if key in data:
+                yield from _walk_ld(data[key], depth + 1)
+
+
+def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlElement) -> list[str]:
+    candidates: list[str] = []
+    ld_author = ld.get("author") or ld.get("creator")
+    for entry in ld_author if isinstance(ld_author, list) else [ld_author]:
+        name = _name_of(entry)
+        if name:
+            candidates.append(name)
+    if not candidates:
+        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
+            value = meta.get(key)
+            if value and not value.startswith(("http://", "https://")):
+                candidates.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", value))
+                break
+    if not candidates:
+        for xpath in (
+            "//*[@rel='author']",
+            "//*[@itemprop='author']//*[@itemprop='name']",
+            "//*[@itemprop='author']",
+        ):
+            names = [_element_text(e) for e in tree.xpath(xpath)[:5]]
+            candidates.extend(n for n in names if n)
+            if candidates:
+                break
+    authors: list[str] = []
+    for name in candidates:
+        name = _BY.sub("", _SPACE.sub(" ", name)).strip(" ,;|")
+        if name and len(name.split()) <= _MAX_AUTHOR_WORDS and name not in authors:
+            authors.append(name)
+    return authors
+
+
+def _htmldate(tree: lxml_html.HtmlElement, url: str | None) -> datetime | None:
+    from copy import deepcopy
+
+    from htmldate import find_date
+
+    try:
+        # htmldate may prune the tree it is given, so it works on a copy.
+        found = find_date(deepcopy(tree), original_date=True, url=url, extensive_search=True)
+    except Exception:
+        return None
+    return parse_datetime(found)
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """Parse an ISO-8601 or common date string; None when it is not a date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    from dateutil import parser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unknown time zone names: keep the local time
+        try:
+            return parser.parse(value)
+        except (ValueError, OverflowError, TypeError):
+            return None
+
+
+def _naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=None)
+
+
+def _first_date(*values: str | None) -> datetime | None:
+    for value in values:
+        parsed = parse_datetime(value)
+        if parsed is not None and 1990 <= parsed.year <= 2100:
+            return parsed
+    return None
+
+
+def _clean_title(title: str | None, site_name: str | None) -> str | None:
+    """Strip a trailing or leading " | Site Name" from a <title>-style string."""
+    if not title:
+        return None
+    title = _SPACE.sub(" ", title).strip()
+    if site_name:
+        parts = _TITLE_SEPARATORS.split(title)
+        if len(parts) > 1:
+            site = site_name.casefold()
+            if parts[-1].casefold() in site or site in parts[-1].casefold():
+                return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+            if parts[0].casefold() in site or site in parts[0].casefold():
+                return parts[-1] if len(parts) == 2 else title
+    return title
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    if isinstance(value, list) and value:
+        return _name_of(value[0])
+    return None
+
+
+def _image_of(value: Any) -> str | None:
+    value = _first_item(value)
+    if isinstance(value, dict):
+        return _text(value.get("url") or value.get("contentUrl"))
+    return _text(value)
+
+
+def _first_item(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _text(value: Any) -> str | None:
+    value = _first_item(value)
+    if isinstance(value, str):
+        return _SPACE.sub(" ", value).strip() or None
+    return None
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+def _xpath_text(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return _element_text(found[0]) if found else None
+
+
+def _xpath_attr(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return str(found[0]).strip() if found else None
+
+
+def _element_text(element: Any) -> str | None:
+    text = (
+        _SPACE.sub(" ", element.text_content()).strip() if hasattr(element, "text_content") else ""
+    )
+    return text or None
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    if not link:
+        return None
+    link = link.strip()
+    if link.startswith(("http://", "https://")):
+        return link
+    if base:
+        joined = urljoin(base, link)
+        return joined if joined.startswith(("http://", "https://")) else None
+    return None

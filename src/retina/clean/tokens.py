@@ -1,0 +1,68 @@
+"""Word-level text helpers shared by the junk detectors."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_INNER_SENTENCE_BREAK = re.compile(r"\w{3,}[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+
+# Function words of the languages Retina sees most; content words are everything else.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves says said say new one two three first last year years many
+    much may might must like get got der die das und ist nicht ein eine den dem des von zu
+    mit sich auf für le la les un une des et est du en au aux pour par sur el los las del
+    por con una para es lo il di che per non
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words; apostrophes inside words are kept, as ' ("don’t" -> "don't")."""
+    return [
+        w.casefold().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text))
+    ]
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry topic: not function words, not digits, at least three letters."""
+    return {
+        _strip_possessive(w)
+        for w in words(text)
+        if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()
+    }
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when text ends with sentence punctuation (possibly followed by closing quotes)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def sentence_count_at_least_two(text: str) -> bool:
+    """True when a sentence break occurs inside the text (". Next" pattern)."""
+    return bool(_INNER_SENTENCE_BREAK.search(text))
+
+
+def starts_like_title(text: str) -> bool:
+    """First letter is upper case, a digit or an opening quote; caseless scripts pass."""
+    for char in text.lstrip("\"'“‘«*_[( "):
+        if char.isdigit():
+            return True
+        if char.isalpha():
+            return char.isupper() or char == char.lower() == char.upper()
+        return False
+    return False
+
+
+def _strip_possessive(word: str) -> str:
+    return word.removesuffix("'s")

@@ -1,0 +1,1 @@
+"""Ingest stage: get raw pages from files, standard input and URLs."""

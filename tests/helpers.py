@@ -1,0 +1,30 @@
+"""Builders for small test articles."""
+
+from __future__ import annotations
+
+BODY = [
+    "The city council of Marlow voted on Tuesday to expand the harbour, ending a debate that "
+    "had divided residents for more than two years and delayed investment in the port.",
+    "Supporters of the plan said the expansion would bring hundreds of jobs to the town, while "
+    "opponents warned that dredging would damage the estuary and its fragile bird colonies.",
+    "The harbour authority expects construction to begin next spring, with the first new berths "
+    "open to cargo ships by the end of the following year if funding arrives on time.",
+    "Environmental groups said they would challenge the decision in court, arguing that the "
+    "council had ignored the findings of its own independent impact assessment.",
+]
+
+
+def dump(
+    *body: str,
+    title: str = "Marlow council approves harbour expansion",
+    site: str = "Coastal Ledger",
+) -> str:
+    """A plain-text dump in the seed's layout: title, site line, blank-line paragraphs."""
+    return "\n\n".join([title, site, *body]) + "\n"
+
+
+def with_injection(line: str, at: int = 2) -> str:
+    """The standard body with `line` inserted as its own paragraph before paragraph `at`."""
+    body = list(BODY)
+    body.insert(at, line)
+    return dump(*body)

@@ -1,0 +1,122 @@
+"""Hostile and broken input: one clear error each, never a crash."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import BODY, dump
+from retina import clean
+from retina.clean.decode import decode, gunzip
+from retina.errors import InputError
+
+ARTICLE_TEXT = dump(*BODY)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\n\t ", "empty"),
+        (bytes(range(256)) * 40, "binary"),
+        (b"%PDF-1.7\n" + bytes(200), "PDF"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG"),
+        (gzip.compress(ARTICLE_TEXT.encode())[:-30], "truncated gzip"),
+        (b"\x1f\x8b\x08\x00garbage-not-deflate", "gzip"),
+        (b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "feed"),
+        (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+    ],
+)
+def test_bad_input_raises_one_line_error(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as error:
+        clean(data)
+    text = str(error.value)
+    assert message.lower() in text.lower()
+    assert "\n" not in text
+
+
+def test_gzip_bomb_is_refused_without_expanding() -> None:
+    bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=9)
+    assert len(bomb) < 200_000
+    with pytest.raises(InputError, match="limit"):
+        gunzip(bomb, max_bytes=8 * 1024 * 1024)
+
+
+def test_gzipped_article() -> None:
+    article = clean(gzip.compress(ARTICLE_TEXT.encode()))
+    assert [b.text for b in article.blocks] == BODY
+
+
+def test_cp1251_undeclared() -> None:
+    text = "Новости\n\nЛента\n\n" + "\n\n".join(
+        ["Городской совет проголосовал за расширение гавани во вторник, завершив долгий спор."] * 1
+        + ["Сторонники плана заявили, что расширение принесёт сотни рабочих мест в город."]
+    )
+    decoded = decode(text.encode("cp1251"))
+    assert "Городской совет" in decoded.text
+
+
+def test_wrong_charset_declaration_is_repaired() -> None:
+    body = (
+        "<p>Der Stadtrat hat am Dienstag über die Erweiterung des Hafens abgestimmt. "
+        "Größere Schiffe können anlegen.</p>"
+    )
+    html = (
+        '<html><head><meta charset="utf-8"><title>Hafen</title></head>'
+        f"<body><article>{body * 3}</article></body></html>"
+    )
+    decoded = decode(html.encode("latin-1"))
+    assert "Größere" in decoded.text
+    declared_latin = html.replace('charset="utf-8"', 'charset="iso-8859-1"').encode("utf-8")
+    assert "Größere" in decode(declared_latin).text
+
+
+def test_latin1_plain_text() -> None:
+    text = (
+        "Café society\n\nLe Journal\n\nLe conseil municipal a voté mardi l'agrandissement "
+        "du port, après des années de débat à Marseille et ailleurs."
+    )
+    article = clean(text.encode("latin-1"))
+    assert article.title == "Café society"
+    assert "à Marseille" in article.text
+
+
+CLI = [sys.executable, "-m", "retina.cli"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (bytes(range(256)) * 10, "binary"),
+        (gzip.compress(ARTICLE_TEXT.encode())[:-20], "truncated gzip"),
+    ],
+)
+def test_cli_clean_bad_file(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = subprocess.run([*CLI, "clean", str(path)], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0].lower()
+
+
+def test_cli_clean_huge_file_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    with path.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse 100 MB file
+    result = subprocess.run([*CLI, "clean", str(path)], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "larger than" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_clean_missing_file(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*CLI, "clean", str(tmp_path / "nope.txt")], capture_output=True, text=True
+    )
+    assert result.returncode != 0 and "no such file" in result.stderr

@@ -1,0 +1,51 @@
+"""Share and newsletter prompts, ad labels, copyright and cookie notices."""
+
+from __future__ import annotations
+
+import pytest
+
+from retina.clean.junk.prompts import classify_prompt
+from retina.model import RemovedKind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Advertisement", RemovedKind.AD),
+        ("ADVERTISEMENT", RemovedKind.AD),
+        ("Story continues below advertisement", RemovedKind.AD),
+        ("Sponsored content", RemovedKind.AD),
+        ("Share this article", RemovedKind.SHARE_PROMPT),
+        ("Share on WhatsApp", RemovedKind.SHARE_PROMPT),
+        ("Follow us on Twitter and Facebook", RemovedKind.SHARE_PROMPT),
+        ("Click to share on LinkedIn (Opens in new window)", RemovedKind.SHARE_PROMPT),
+        ("Facebook | Twitter | Email", RemovedKind.SHARE_PROMPT),
+        ("Sign up for our daily newsletter", RemovedKind.NEWSLETTER_PROMPT),
+        (
+            "Get the best of the Herald delivered to your inbox every morning.",
+            RemovedKind.NEWSLETTER_PROMPT,
+        ),
+        ("Subscribe to our breaking news alerts", RemovedKind.NEWSLETTER_PROMPT),
+        ("© 2024 Coastal Ledger. All rights reserved.", RemovedKind.BOILERPLATE),
+        ("We use cookies to give you the best experience. Accept all", RemovedKind.BOILERPLATE),
+    ],
+)
+def test_prompts_found(text: str, kind: RemovedKind) -> None:
+    verdict = classify_prompt(text)
+    assert verdict is not None and verdict[0] is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twitter users shared the video widely on Facebook after the match.",
+        "Follow the money: how the cartel funded the campaign",
+        "Copyright law in the EU changed last year.",
+        "Subscribers to the council's newsletter were told of the vote in advance, the mayor said, "
+        "and several of them attended the meeting to object to the plan in person.",
+        "The advertisement industry lobbied against the rules for months before the vote.",
+        "We use the harbour every day, said one fisherman.",
+    ],
+)
+def test_prose_stays(text: str) -> None:
+    assert classify_prompt(text) is None

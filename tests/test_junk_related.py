@@ -1,0 +1,116 @@
+"""Related-link injections: many marker forms removed; prose and subheadings kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import BODY, dump, with_injection
+from retina import clean
+from retina.clean.candidate import Candidate
+from retina.clean.junk.related import find_related_links, is_headline_like, is_marker
+from retina.model import BlockKind, RemovedKind
+
+UNRELATED = "Pop star announces surprise comeback tour across Europe"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Also Read: {UNRELATED}",
+        f"Also Read:\u00a0\u00a0 {UNRELATED}",
+        f"ALSO READ | {UNRELATED}",
+        f"Read more: {UNRELATED}",
+        f"READ MORE: {UNRELATED}",
+        f"Related: {UNRELATED}",
+        f"See also: {UNRELATED}",
+        f"Don't miss: {UNRELATED}",
+        f"Don’t miss – {UNRELATED}",
+        f"Recommended: {UNRELATED}",
+        f"You may also like: {UNRELATED}",
+        f"**Also Read:** {UNRELATED}",
+        f"[Read more: {UNRELATED}]",
+        f"MUST READ » {UNRELATED}",
+        f"Lesen Sie auch: {UNRELATED}",
+        "Read more: https://example.com/news/pop-star-comeback",
+        f"Related: {UNRELATED}?",
+    ],
+)
+def test_marker_and_headline_removed(line: str) -> None:
+    article = clean(with_injection(line))
+    assert [b.text for b in article.blocks] == BODY
+    (removed,) = article.removed
+    assert removed.kind is RemovedKind.RELATED_LINK
+    assert removed.text == line
+
+
+@pytest.mark.parametrize(
+    "marker", ["Also Read:", "READ MORE", "Related stories", "You might also like"]
+)
+def test_marker_alone_then_headline_on_next_line(marker: str) -> None:
+    body = list(BODY)
+    body[2:2] = [marker, UNRELATED]
+    article = clean(dump(*body))
+    assert [b.text for b in article.blocks] == BODY
+    (removed,) = article.removed
+    assert removed.kind is RemovedKind.RELATED_LINK
+    assert removed.text == f"{marker}\n{UNRELATED}"
+
+
+def test_several_injections_each_recorded() -> None:
+    body = list(BODY)
+    body.insert(1, f"Also Read: {UNRELATED}")
+    body.insert(4, "READ MORE | Markets slide as oil prices jump")
+    article = clean(dump(*body))
+    assert [b.text for b in article.blocks] == BODY
+    assert [r.kind for r in article.removed] == [RemovedKind.RELATED_LINK] * 2
+    assert "unrelated" in article.removed[0].reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also, read the ministry's report, which explains why the harbour plan was delayed twice.",
+        "Read more about the vote in the minutes published by the council on its website today.",
+        "See also the chart below, which compares cargo volumes in the last ten years.",
+        "Read more: the figures show that cargo volumes rose by a third last year, and the "
+        "council expects growth to continue as new berths open.",
+        "Related: the port authority said it had received no objections from shipping firms.",
+        "More than 400 residents attended the meeting, the largest turnout in years.",
+        "Update: The council published the full text of the decision on Wednesday evening.",
+    ],
+)
+def test_prose_that_looks_similar_stays(line: str) -> None:
+    article = clean(with_injection(line))
+    assert line in [b.text for b in article.blocks]
+    assert article.removed == []
+
+
+def test_subheading_stays() -> None:
+    body = list(BODY)
+    body.insert(2, "Jobs and the estuary")
+    article = clean(dump(*body))
+    assert "Jobs and the estuary" in [b.text for b in article.blocks]
+    assert article.removed == []
+
+
+def test_link_only_block_unrelated_is_removed_but_related_link_stays() -> None:
+    cands = [Candidate(BlockKind.PARAGRAPH, t) for t in BODY]
+    cands.insert(1, Candidate(BlockKind.PARAGRAPH, UNRELATED, link_density=1.0))
+    cands.insert(
+        3,
+        Candidate(BlockKind.PARAGRAPH, "Council votes to expand Marlow harbour", link_density=1.0),
+    )
+    findings = find_related_links(cands, set())
+    assert [f.positions for f in findings] == [(1,)]
+
+
+def test_marker_grammar() -> None:
+    assert is_marker("You may also like")
+    assert is_marker("ALSO READ")
+    assert is_marker("Editor's picks")
+    assert not is_marker("Update")
+    assert not is_marker("The council said")
+    assert not is_marker("Also the mayor")
+    assert is_headline_like(UNRELATED)
+    assert not is_headline_like("the chart below.")
+    assert not is_headline_like("Cargo rose. Ships came back to the port in numbers.")
