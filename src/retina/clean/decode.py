@@ -156,6 +156,9 @@ def _to_text(data: bytes, content_type: str | None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8, "utf-8"
     declared = _declared_charset(data, content_type)
     if declared and declared != "utf-8":
         try:
@@ -166,6 +169,15 @@ def _to_text(data: bytes, content_type: str | None) -> tuple[str, str]:
     if guessed:
         return data.decode(guessed, errors="replace"), guessed
     return data.decode("windows-1252", errors="replace"), "windows-1252"
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray invalid bytes (a common server mix-up) stays UTF-8:
+    its valid multi-byte characters far outnumber the invalid bytes."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    multibyte = sum(1 for char in text if ord(char) > 0x7F) - invalid
+    return text if multibyte >= 20 * invalid else None
 
 
 def _declared_charset(data: bytes, content_type: str | None) -> str | None:

@@ -1,7 +1,7 @@
 """HTML pages: metadata from the whole page, main text from trafilatura's extraction.
 
 trafilatura is the baseline extraction engine; its XML output keeps block structure
-(headings, paragraphs, lists, quotes, tables) and links, which the junk detectors use.
+(headings, paragraphs, lists, quotes, tables) for the junk detectors.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     """Extract metadata and candidate main-text blocks from an HTML document."""
     tree = parse_tree(text)
     meta = extract_metadata(tree, url)
+    link_texts = _link_texts(tree)
     # trafilatura prunes the tree it extracts from; the recall pass needs a fresh one.
     body = _extract_body(tree, url, favor_recall=False)
     if body is None:
@@ -32,6 +33,9 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     if body is None:
         raise InputError("no article text found in the page")
     candidates, images = _candidates(body)
+    for candidate in candidates:
+        if candidate.text in link_texts:
+            candidate.link_density = 1.0
     if candidates and meta.title and _same_text(candidates[0].text, meta.title):
         candidates.pop(0)  # the title, repeated as the first heading: it is metadata
     return Draft(
@@ -51,15 +55,15 @@ def parse_html(text: str, *, url: str | None) -> Draft:
 
 
 def parse_tree(text: str) -> lxml_html.HtmlElement:
-    """Parse HTML leniently; lxml refuses str input that carries an XML encoding declaration."""
-    text = _XML_DECLARATION.sub("", text, count=1)
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, remove_blank_text=False)
+    """Parse HTML leniently, with trafilatura's loader (it repairs common breakage)."""
+    from trafilatura.utils import load_html
+
     try:
-        tree = lxml_html.document_fromstring(text, parser=parser)
+        tree = load_html(_XML_DECLARATION.sub("", text, count=1))
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"HTML could not be parsed ({error})") from None
     if tree is None:
-        raise InputError("HTML could not be parsed (empty document)")
+        raise InputError("HTML could not be parsed (not a well-formed document)")
     return tree
 
 
@@ -73,8 +77,8 @@ def _extract_body(
         "with_metadata": False,
         "include_comments": False,
         "include_tables": True,
-        "include_links": True,
-        "include_images": True,
+        "include_links": False,
+        "include_images": False,
         "deduplicate": False,
         "favor_recall": favor_recall,
     }
@@ -82,6 +86,18 @@ def _extract_body(
     if document is None or document.body is None or not len(document.body):
         return None
     return document.body
+
+
+def _link_texts(tree: lxml_html.HtmlElement) -> set[str]:
+    """Texts of the page's links. trafilatura's output without links extracts better than
+    with them, so a block is known to be a whole link by matching these texts."""
+    texts = set()
+    for anchor in tree.iter("a"):
+        if anchor.get("href"):
+            text = _normalise(anchor.text_content())
+            if " " in text:
+                texts.add(text)
+    return texts
 
 
 def _candidates(body: etree._Element) -> tuple[list[Candidate], list[Image]]:
@@ -127,10 +143,7 @@ def _collect(element: etree._Element, out: list[Candidate], images: list[Image])
 
 
 def _candidate(element: etree._Element, kind: BlockKind, level: int | None = None) -> Candidate:
-    text = _normalise(" ".join(element.itertext()))
-    linked = sum(len(_normalise(" ".join(ref.itertext()))) for ref in element.iter("ref"))
-    density = min(1.0, linked / len(text)) if text else 0.0
-    return Candidate(kind, text, level, link_density=density)
+    return Candidate(kind, _normalise(" ".join(element.itertext())), level)
 
 
 def _normalise(text: str) -> str:

@@ -27,7 +27,8 @@ _SHINGLE = 3
 _MIN_RUN = 3
 _PREFILTER = 0.4
 
-_REPEATABLE = {BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM, BlockKind.HEADING}
+# Headings are left alone: a section title often restates words of its own paragraph.
+_REPEATABLE = {BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM}
 
 
 def find_repeats(candidates: list[Candidate], skip: set[int]) -> list[Finding]:

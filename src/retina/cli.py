@@ -1,0 +1,218 @@
+"""The `retina` command line. Thin: every command calls a stage's plain functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from retina.errors import RetinaError
+
+app = typer.Typer(
+    help="Retina: clean, deduplicate, group, store and serve news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def retina() -> None:
+    """Retina: clean, deduplicate, group, store and serve news."""
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error to stderr and return the Exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def clean(
+    source: Annotated[str, typer.Argument(help="A file path, an http(s) URL, or - for stdin.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.JSON,
+    url: Annotated[
+        str | None, typer.Option(help="The page's URL, when SOURCE is a file or stdin.")
+    ] = None,
+) -> None:
+    """Turn one page (HTML or a plain-text dump, optionally gzipped) into a clean article."""
+    from retina.clean import clean as clean_data
+    from retina.formats import to_markdown, to_text
+    from retina.ingest.read import read_source
+
+    try:
+        data, page_url = read_source(source)
+        article = clean_data(data, url=url or page_url)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    if output_format is OutputFormat.JSON:
+        out = json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif output_format is OutputFormat.TEXT:
+        out = to_text(article)
+    else:
+        out = to_markdown(article)
+    sys.stdout.write(out)
+
+
+DEFAULT_HOME = Path("retina-data")
+
+HomeOption = Annotated[
+    Path,
+    typer.Option(
+        "--home", envvar="RETINA_HOME", help="Data directory; the database is retina.db in it."
+    ),
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files, and folders to search for .html/.htm/.txt(.gz).")
+    ],
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Clean and store article files; a file that fails is reported and the rest go on."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from retina.pipeline import ingest_paths
+    from retina.store import Store
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("ingesting", total=None)
+
+    def advance(path: Path, done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total, description=escape(path.name))
+
+    try:
+        with Store.open(home) as store, progress:
+            report = ingest_paths(paths, store, on_progress=advance)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    typer.echo(
+        f"{report.total} file{'' if report.total == 1 else 's'}: {report.new} new, "
+        f"{report.updated} updated, {report.unchanged} unchanged, {report.failed} failed"
+    )
+    for failure in report.failures:
+        typer.echo(f"{failure.path}: {failure.message}", err=True)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_articles(
+    limit: Annotated[int, typer.Option(min=1, help="How many articles to show.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="How many newest articles to skip.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """List stored articles, newest first."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from retina.store import Store
+
+    try:
+        with Store.open(home) as store:
+            total = store.count()
+            items = store.list(limit=limit, offset=offset)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    if as_json:
+        listing = {
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "items": [item.summary() for item in items],
+        }
+        sys.stdout.write(json.dumps(listing, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not items:
+        typer.echo(f"no articles (of {total}) at offset {offset}" if total else "no articles yet")
+        return
+    table = Table("id", "published", "site", "title", box=None, pad_edge=False, header_style="bold")
+    for item in items:
+        article = item.article
+        table.add_row(
+            str(item.id),
+            article.published.date().isoformat() if article.published else "",
+            # Text, not str: rich would read brackets in titles as markup.
+            Text(article.site_name or ""),
+            Text(article.title or ""),
+        )
+    Console().print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="The article id (see list).")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.JSON,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Print one stored article (JSON: with its id, key and ingestion times)."""
+    from retina.formats import to_markdown, to_text
+    from retina.store import Store
+
+    try:
+        with Store.open(home) as store:
+            stored = store.get(article_id)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    if stored is None:
+        raise fail(f"no article with id {article_id}")
+    if output_format is OutputFormat.JSON:
+        out = json.dumps(stored.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif output_format is OutputFormat.TEXT:
+        out = to_text(stored.article)
+    else:
+        out = to_markdown(stored.article)
+    sys.stdout.write(out)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Serve the articles as a website and JSON API (docs at /docs)."""
+    import uvicorn
+
+    from retina.web import create_app
+
+    try:
+        web_app = create_app(home)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    uvicorn.run(web_app, host=host, port=port)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The database tables, as SQLAlchemy Core metadata.
+
+This is the schema the code expects; the Alembic migrations in `migrations/` build it,
+and a test checks that the two agree. Change both together (autogenerate a revision,
+see `retina.store.migrate`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime, stored in UTC so that it sorts correctly.
+
+    SQLite has no time-zone type: values are converted to UTC and stored without an
+    offset, and come back as aware UTC datetimes. Naive values are taken to be UTC.
+    PostgreSQL stores them as TIMESTAMP WITH TIME ZONE. The exact original offset of
+    an article's dates is kept in the `data` JSON column.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# Named constraints let future migrations alter them, including SQLite batch migrations.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # The identity of the input: the article URL if known, else the file:// URI it came from.
+    Column("key", Text, nullable=False, unique=True),
+    Column("url", Text),
+    Column("canonical_url", Text),
+    Column("title", Text),
+    Column("lead", Text),
+    Column("authors", JSON, nullable=False),
+    Column("published", UTCDateTime),
+    Column("updated", UTCDateTime),
+    Column("site_name", Text),
+    Column("origin", Text),
+    Column("section", Text),
+    Column("language", String(35)),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, index=True),
+    # The full `Article.to_dict()`: the source of truth the other columns are copied from.
+    Column("data", JSON, nullable=False),
+    Column("ingested_at", UTCDateTime, nullable=False),
+    Column("changed_at", UTCDateTime, nullable=False),
+    # Ids appear in URLs: never reuse the id of a deleted article.
+    sqlite_autoincrement=True,
+)
+
+Index("ix_articles_listing", articles.c.published, articles.c.ingested_at)
+
+removals = Table(
+    "removals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)

@@ -1,0 +1,278 @@
+"""The article store: cleaned articles kept in a database, one row per distinct input."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from alembic.util import CommandError
+from sqlalchemy import URL, Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from retina.errors import StoreError
+from retina.model import Article
+from retina.store.engine import WRITE, make_engine
+from retina.store.migrate import upgrade
+from retina.store.schema import articles, removals
+
+DATABASE_FILE = "retina.db"
+
+UpsertStatus = Literal["new", "updated", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    """What `Store.upsert` did: the id of the article's row and whether it was written."""
+
+    id: int
+    status: UpsertStatus
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as stored: its row id, identity key and bookkeeping times."""
+
+    id: int
+    key: str
+    ingested_at: datetime
+    changed_at: datetime
+    article: Article
+
+    def summary(self) -> dict[str, Any]:
+        """The fields a listing shows, JSON-ready."""
+        article = self.article
+        return {
+            "id": self.id,
+            "key": self.key,
+            "url": article.url,
+            "title": article.title,
+            "site_name": article.site_name,
+            "origin": article.origin,
+            "published": _iso(article.published),
+            "ingested_at": self.ingested_at.isoformat(),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The full record, JSON-ready: bookkeeping fields and `Article.to_dict()`."""
+        return {
+            "id": self.id,
+            "key": self.key,
+            "ingested_at": self.ingested_at.isoformat(),
+            "changed_at": self.changed_at.isoformat(),
+            "article": self.article.to_dict(),
+        }
+
+
+class Store:
+    """Articles in a SQL database (SQLite by default; the SQL is portable to PostgreSQL).
+
+    Every database failure surfaces as a `StoreError` with a one-line message.
+    """
+
+    def __init__(self, engine: Engine, *, name: str) -> None:
+        """Wrap an engine whose database is already at the newest schema (see `from_url`).
+
+        `name` identifies the database in error messages.
+        """
+        self.engine = engine
+        self.name = name
+        self._writer = engine.execution_options(**WRITE)
+
+    @classmethod
+    def open(cls, home: Path | str) -> Store:
+        """Open (creating if needed) the store in data directory `home`."""
+        home = Path(home)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise StoreError(f"{home}: not a directory") from None
+        except OSError as error:
+            raise StoreError(
+                f"{home}: cannot create the data directory: {error.strerror}"
+            ) from None
+        path = home / DATABASE_FILE
+        return cls.from_url(URL.create("sqlite", database=str(path)), name=str(path))
+
+    @classmethod
+    def from_url(cls, url: str | URL, *, name: str | None = None) -> Store:
+        """Open the database at a SQLAlchemy URL, upgrading its schema to the newest."""
+        engine = make_engine(url)
+        store = cls(engine, name=name or engine.url.render_as_string(hide_password=True))
+        try:
+            with store._errors():
+                upgrade(store.engine)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def upsert(self, article: Article, *, key: str) -> UpsertResult:
+        """Store `article` under identity `key`, in one transaction.
+
+        - a new key is inserted ("new"), unless an article with the same non-empty
+          content hash is already stored: duplicate content is stored once, and the
+          existing row's id is returned ("unchanged");
+        - a known key whose stored article is identical is left alone ("unchanged");
+        - a known key with any difference (text, metadata or removals) is updated in
+          place, its removals replaced ("updated").
+        """
+        data = article.to_dict()
+        now = datetime.now(UTC)
+        with self._errors(), self._writer.begin() as connection:
+            row = connection.execute(
+                select(articles.c.id, articles.c.data).where(articles.c.key == key)
+            ).first()
+            if row is not None:
+                if row.data == data:
+                    return UpsertResult(row.id, "unchanged")
+                connection.execute(
+                    update(articles)
+                    .where(articles.c.id == row.id)
+                    .values(**_columns(article, data), changed_at=now)
+                )
+                connection.execute(delete(removals).where(removals.c.article_id == row.id))
+                _insert_removals(connection, row.id, article)
+                return UpsertResult(row.id, "updated")
+            # Articles without text all share one hash; they are not duplicates of each other.
+            if data["text"].strip():
+                duplicate = connection.execute(
+                    select(articles.c.id)
+                    .where(articles.c.content_hash == data["content_hash"])
+                    .order_by(articles.c.id)
+                    .limit(1)
+                ).scalar()
+                if duplicate is not None:
+                    return UpsertResult(duplicate, "unchanged")
+            article_id = connection.execute(
+                insert(articles).values(
+                    key=key, **_columns(article, data), ingested_at=now, changed_at=now
+                )
+            ).inserted_primary_key[0]
+            _insert_removals(connection, article_id, article)
+            return UpsertResult(article_id, "new")
+
+    def get(self, article_id: int) -> StoredArticle | None:
+        """The article with row id `article_id`, or None."""
+        with self._errors(), self.engine.connect() as connection:
+            row = connection.execute(_SELECT.where(articles.c.id == article_id)).first()
+        return None if row is None else self._stored(row)
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        with self._errors(), self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def list(self, limit: int = 50, offset: int = 0) -> builtins.list[StoredArticle]:
+        """Stored articles, newest first: by publication date (undated last), then ingestion."""
+        query = (
+            _SELECT.order_by(
+                articles.c.published.desc().nulls_last(),
+                articles.c.ingested_at.desc(),
+                articles.c.id.desc(),
+            )
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._errors(), self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [self._stored(row) for row in rows]
+
+    def _stored(self, row: Row[Any]) -> StoredArticle:
+        try:
+            article = Article.from_dict(row.data)
+        except (ValueError, KeyError, TypeError) as error:
+            raise StoreError(f"{self.name}: article {row.id} cannot be read: {error}") from None
+        return StoredArticle(
+            id=row.id,
+            key=row.key,
+            ingested_at=row.ingested_at,
+            changed_at=row.changed_at,
+            article=article,
+        )
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn database failures into a one-line StoreError naming the database."""
+        try:
+            yield
+        except DBAPIError as error:
+            reason = str(error.orig).splitlines()[0] if error.orig else type(error).__name__
+            raise StoreError(f"{self.name}: {reason}") from None
+        except SQLAlchemyError as error:
+            raise StoreError(f"{self.name}: {type(error).__name__}: {error}") from None
+        except CommandError as error:
+            # Alembic does not know the database's revision: a newer Retina migrated it.
+            raise StoreError(
+                f"{self.name}: the database schema is newer than this Retina ({error})"
+            ) from None
+
+
+_SELECT = select(
+    articles.c.id,
+    articles.c.key,
+    articles.c.ingested_at,
+    articles.c.changed_at,
+    articles.c.data,
+)
+
+
+def _columns(article: Article, data: dict[str, Any]) -> dict[str, Any]:
+    """The article's column values (the searchable copy of fields in `data`)."""
+    return {
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "lead": article.lead,
+        "authors": list(article.authors),
+        "published": article.published,
+        "updated": article.updated,
+        "site_name": article.site_name,
+        "origin": article.origin,
+        "section": article.section,
+        "language": article.language,
+        "text": data["text"],
+        "content_hash": data["content_hash"],
+        "data": data,
+    }
+
+
+def _insert_removals(connection: Connection, article_id: int, article: Article) -> None:
+    if article.removed:
+        connection.execute(
+            insert(removals),
+            [
+                {
+                    "article_id": article_id,
+                    "position": removed.position,
+                    "kind": removed.kind.value,
+                    "text": removed.text,
+                    "reason": removed.reason,
+                }
+                for removed in article.removed
+            ],
+        )
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,60 @@
+"""The FastAPI application: HTML pages, JSON API and static files over one store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+import retina
+from retina.errors import StoreError
+from retina.store import Store
+from retina.web import api, pages
+
+STATIC_DIR = Path(__file__).with_name("static")
+
+
+def create_app(home: Path | str) -> FastAPI:
+    """The web app over the store in data directory `home`.
+
+    The store is opened (and migrated) here, so a bad database fails before serving.
+    """
+    store = Store.open(home)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="Retina", version=retina.__version__, lifespan=lifespan)
+    app.state.store = store
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.exception_handler(HTTPException)(_http_error)
+    app.exception_handler(StoreError)(_store_error)
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def _http_error(request: Request, error: HTTPException) -> Response:
+    """JSON errors for the API, an HTML page for a page not found."""
+    if error.status_code == 404 and not _is_api(request):
+        return pages.not_found(request, "There is no page at this address.")
+    return await http_exception_handler(request, error)
+
+
+async def _store_error(request: Request, error: StoreError) -> Response:
+    """A database failure while serving: a 500 with the one-line reason, no traceback."""
+    if _is_api(request):
+        return JSONResponse({"detail": str(error)}, status_code=500)
+    return pages.error_page(request, 500, "Database error", str(error))

@@ -1,0 +1,82 @@
+"""HTML metadata: JSON-LD first, then meta tags, then markup."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from retina.clean.html import parse_tree
+from retina.clean.metadata import extract_metadata
+
+
+def _page(head: str, body: str = "<p>Text.</p>", lang: str = "en") -> str:
+    return f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
+
+
+def test_json_ld_in_graph_wins_over_meta() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Site"},
+            {
+                "@type": "NewsArticle",
+                "headline": "LD headline",
+                "datePublished": "2026-01-02T03:04:05Z",
+                "dateModified": "2026-01-03T00:00:00Z",
+                "author": [{"@type": "Person", "name": "Ana Lee"}, {"name": "Bo Chen"}],
+                "publisher": {"@type": "Organization", "name": "The Ledger"},
+                "articleSection": ["Business", "Markets"],
+                "isBasedOn": {"name": "Wire Service"},
+            },
+        ],
+    }
+    head = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        '<meta property="og:title" content="OG title">'
+        '<meta name="author" content="Someone Else">'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), "https://example.com/x")
+    assert meta.title == "LD headline"
+    assert meta.authors == ["Ana Lee", "Bo Chen"]
+    assert meta.published == datetime.fromisoformat("2026-01-02T03:04:05+00:00")
+    assert meta.updated == datetime.fromisoformat("2026-01-03T00:00:00+00:00")
+    assert meta.site_name == "The Ledger"
+    assert meta.section == "Business"
+    assert meta.origin == "Wire Service"
+
+
+def test_meta_tags_and_title_suffix() -> None:
+    head = (
+        "<title>Harbour vote passes | Coastal Ledger</title>"
+        '<meta property="og:site_name" content="Coastal Ledger">'
+        '<meta name="author" content="Ana Lee, Bo Chen">'
+        '<meta property="article:published_time" content="2026-02-01T10:00:00+01:00">'
+        '<meta property="article:section" content="Local">'
+        '<link rel="canonical" href="/local/harbour">'
+        '<meta property="og:image" content="/img/a.jpg">'
+    )
+    meta = extract_metadata(parse_tree(_page(head, lang="en-GB")), "https://ledger.example/x?y=1")
+    assert meta.title == "Harbour vote passes"
+    assert meta.authors == ["Ana Lee", "Bo Chen"]
+    assert meta.published is not None and meta.published.isoformat() == "2026-02-01T10:00:00+01:00"
+    assert meta.section == "Local"
+    assert meta.language == "en"
+    assert meta.canonical_url == "https://ledger.example/local/harbour"
+    assert [i.url for i in meta.images] == ["https://ledger.example/img/a.jpg"]
+
+
+def test_broken_json_ld_and_no_metadata_do_not_fail() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", broken</script>'
+    meta = extract_metadata(parse_tree(_page(head, body="<h1>Only a heading</h1>")), None)
+    assert meta.title == "Only a heading"
+    assert meta.authors == []
+    assert meta.canonical_url is None
+
+
+def test_updated_not_after_published_is_dropped() -> None:
+    head = (
+        '<meta property="article:published_time" content="2026-02-01T10:00:00Z">'
+        '<meta property="article:modified_time" content="2026-02-01T10:00:00Z">'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.published is not None and meta.updated is None
