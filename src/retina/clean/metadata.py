@@ -235,7 +235,7 @@ def _htmldate(tree: lxml_html.HtmlElement, url: str | None) -> datetime | None:
 
     try:
         # htmldate may prune the tree it is given, so it works on a copy.
-        found = find_date(deepcopy(tree), original_date=True, url=url, extensive_search=True)
+        found = find_date(deepcopy(tree), original_date=True, url=url, extensive_search=False)
     except Exception:
         return None
     return parse_datetime(found)
