@@ -19,6 +19,7 @@ from retina.model import BlockKind, Image
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
+_MIN_BASELINE_WORDS = 10
 
 
 def parse_html(text: str, *, url: str | None) -> Draft:
@@ -83,9 +84,14 @@ def _extract_body(
         "favor_recall": favor_recall,
     }
     document = trafilatura.bare_extraction(tree, **options)
-    if document is None or document.body is None or not len(document.body):
+    if document is None or document.body is None:
         return None
-    return document.body
+    body = document.body
+    if not len(body) and not (body.text or "").strip():
+        return None
+    if body.tag != "body" and len(" ".join(body.itertext()).split()) < _MIN_BASELINE_WORDS:
+        return None  # trafilatura's last-resort baseline found only a scrap of text
+    return body
 
 
 def _link_texts(tree: lxml_html.HtmlElement) -> set[str]:
@@ -103,9 +109,17 @@ def _link_texts(tree: lxml_html.HtmlElement) -> set[str]:
 def _candidates(body: etree._Element) -> tuple[list[Candidate], list[Image]]:
     candidates: list[Candidate] = []
     images: list[Image] = []
+    _loose_text(body.text, candidates)
     for element in body:
         _collect(element, candidates, images)
+        _loose_text(element.tail, candidates)
     return [c for c in candidates if c.text], images
+
+
+def _loose_text(text: str | None, out: list[Candidate]) -> None:
+    """Text directly inside the body, between blocks, is a paragraph of its own."""
+    if text and text.strip():
+        out.append(Candidate(BlockKind.PARAGRAPH, _normalise(text)))
 
 
 def _collect(element: etree._Element, out: list[Candidate], images: list[Image]) -> None:

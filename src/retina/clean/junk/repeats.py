@@ -20,6 +20,9 @@ from retina.model import BlockKind, RemovedKind
 
 MIN_QUOTE_WORDS = 6
 """Shorter blocks ("Advertisement", "Share") are left to the boilerplate detector."""
+MAX_QUOTE_WORDS = 50
+"""Pull quotes are a sentence or two; a longer near-repeat is body text (kept) unless it
+repeats its source word for word."""
 MIN_EXACT_WORDS = 3
 COVERAGE = 0.8
 """Share of a block's words that must occur, in order, inside the other block."""
@@ -86,7 +89,7 @@ def _containing_block(
             if j < i:  # identical: keep the first occurrence
                 return j, 1.0
             continue
-        if len(other) <= len(own) or len(own) < MIN_QUOTE_WORDS:
+        if len(other) <= len(own) or not MIN_QUOTE_WORDS <= len(own) <= MAX_QUOTE_WORDS:
             continue
         coverage = _coverage(own, other)
         if coverage >= COVERAGE:
