@@ -36,6 +36,34 @@ _ARTICLE_TYPES = {
     "report",
     "webpage",
 }
+_TITLE_KEYS = (
+    "dc:title",
+    "dc.title",
+    "dcterm:title",
+    "dcterms.title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+)
+_AUTHOR_KEYS = (
+    "dc:creator",
+    "dc.creator",
+    "dcterm:creator",
+    "dcterms.creator",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+)
+_BYLINE_XPATHS = (
+    "//*[@rel='author']",
+    "//*[@itemprop='author']//*[@itemprop='name']",
+    "//*[@itemprop='author']",
+    "//*[re:test(@class, 'byline|author|writtenby', 'i')]",
+    "//*[re:test(@id, 'byline|author|writtenby', 'i')]",
+)
+_REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
+_MAX_BYLINE_CHARS = 100
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+")
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
@@ -70,17 +98,12 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         meta.get("application-name"),
         meta.get("twitter:site") if not (meta.get("twitter:site") or "").startswith("@") else None,
     )
-    found.title = _clean_title(
-        _first(
-            _text(ld.get("headline")),
-            meta.get("og:title"),
-            meta.get("twitter:title"),
-            meta.get("dc.title"),
-            _xpath_text(tree, "//h1"),
-            _xpath_text(tree, "//title"),
-        ),
-        found.site_name,
+    declared_title = _first(
+        _text(ld.get("headline")),
+        _text(ld.get("name")) if ld.get("@type") != "WebPage" else None,
+        *(meta.get(key) for key in _TITLE_KEYS),
     )
+    found.title = _clean_title(declared_title or _document_title(tree), found.site_name)
     found.lead = _first(
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
@@ -149,6 +172,15 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     return found
 
 
+def _document_title(tree: lxml_html.HtmlElement) -> str | None:
+    """<title>, or the page's one <h1> when <title> contains it (the h1 lacks the site name)."""
+    title = _xpath_text(tree, "//title")
+    headings = [h for h in (_element_text(e) for e in tree.iter("h1")) if h]
+    if title and len(headings) == 1 and headings[0].casefold() in title.casefold():
+        return headings[0]
+    return title or (headings[0] if headings else _xpath_text(tree, "//h2"))
+
+
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
     """Meta tags by lower-cased name/property/itemprop/http-equiv; first occurrence wins."""
     tags: dict[str, str] = {}
@@ -205,19 +237,18 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
         if name:
             candidates.append(name)
     if not candidates:
-        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
+        for key in _AUTHOR_KEYS:
             value = meta.get(key)
             if value and not value.startswith(("http://", "https://")):
                 candidates.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", value))
                 break
     if not candidates:
-        for xpath in (
-            "//*[@rel='author']",
-            "//*[@itemprop='author']//*[@itemprop='name']",
-            "//*[@itemprop='author']",
-        ):
-            names = [_element_text(e) for e in tree.xpath(xpath)[:5]]
-            candidates.extend(n for n in names if n)
+        for xpath in _BYLINE_XPATHS:
+            for element in tree.xpath(xpath, namespaces=_REGEX_NS)[:5]:
+                text = _element_text(element)
+                if text and len(text) < _MAX_BYLINE_CHARS and any(c.isupper() for c in text):
+                    candidates.append(text)
+                    break
             if candidates:
                 break
     authors: list[str] = []
