@@ -52,7 +52,7 @@ def test_disagreeing_engines_keep_primary() -> None:
 
 def test_primary_block_types_win_for_shared_text() -> None:
     page = _page(*P)
-    primary = [Candidate(BlockKind.QUOTE, P[0])] + _blocks(*P[1:])
+    primary = [Candidate(BlockKind.QUOTE, P[0]), *_blocks(*P[1:])]
     merged = merge_extractions(primary, _blocks(*P), page)
     assert merged[0].kind is BlockKind.QUOTE and len(merged) == 4
 
