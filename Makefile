@@ -28,6 +28,19 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) benchmarks/clean_speed.py
 
+# Extraction quality against peer tools; they are the `bench` extras, installed only here.
+BENCH_INSTALLED := $(VENV)/.installed-bench
+.PHONY: bench-extract
+
+$(BENCH_INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench-extract: $(BENCH_INSTALLED)
+	$(PY) benchmarks/extraction.py --output docs/benchmarks-extraction.md
+
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks

@@ -57,8 +57,8 @@ def fill(home: Path, count: int) -> list[int]:
     return ids[::-1]
 
 
-def test_index_lists_articles(home: Path, rich_id: int, client: TestClient) -> None:
-    response = client.get("/")
+def test_article_list_shows_articles(home: Path, rich_id: int, client: TestClient) -> None:
+    response = client.get("/articles")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     page = response.text
@@ -69,20 +69,24 @@ def test_index_lists_articles(home: Path, rich_id: int, client: TestClient) -> N
     assert "12 March 2024" in page
 
 
-def test_index_with_no_articles(client: TestClient) -> None:
-    assert "No articles yet" in client.get("/").text
+def test_pages_with_no_articles(client: TestClient) -> None:
+    for path in ("/", "/articles"):
+        assert "No articles yet" in client.get(path).text
+    assert "No outlets yet" in client.get("/sites").text
 
 
-def test_index_is_paginated(home: Path) -> None:
+def test_article_list_is_paginated(home: Path) -> None:
     ids = fill(home, PAGE_SIZE + 2)
     with client_for(home) as client:
-        first = client.get("/").text
-        assert "Page 1 of 2" in first and "?page=2" in first
+        first = client.get("/articles").text
+        assert "Page 1 of 2" in first and "/articles?page=2" in first
         assert "Story 26" in first and "Story 1<" not in first
-        second = client.get("/", params={"page": 2}).text
+        second = client.get("/articles", params={"page": 2}).text
         assert "Story 1<" in second and "Story 0<" in second and "Story 26" not in second
-        assert "?page=1" in second
-        assert client.get("/", params={"page": 0}).status_code == 422
+        assert "/articles?page=1" in second
+        beyond = client.get("/articles", params={"page": 3})
+        assert beyond.status_code == 200 and "No articles on this page" in beyond.text
+        assert client.get("/articles", params={"page": 0}).status_code == 422
     assert len(ids) == PAGE_SIZE + 2
 
 
@@ -96,7 +100,7 @@ def test_article_page_shows_metadata_structure_and_removals(
     assert "By Ada Writer, Bo Reporter" in page
     assert "Originally published by The Northern Courier" in page
     assert "World" in page and "The Daily Example" in page
-    assert '<article lang="en">' in page
+    assert '<article class="narrow" lang="en">' in page
     assert "12 March 2024, 14:05 UTC+01:00" in page
     assert "<h2>What happens next</h2>" in page
     assert "<blockquote><p>We have never seen water this high.</p></blockquote>" in page
@@ -133,7 +137,8 @@ def test_hostile_text_is_escaped(home: Path) -> None:
     with Store.open(home) as store:
         article_id = store.upsert(hostile, key="k").id
     with client_for(home) as client:
-        for page in (client.get("/").text, client.get(f"/articles/{article_id}").text):
+        for path in ("/", "/articles", "/sites", f"/articles/{article_id}"):
+            page = client.get(path).text
             assert "<script>" not in page
             assert html.escape(HOSTILE, quote=False) in page.replace("&#34;", '"')
         article_page = client.get(f"/articles/{article_id}").text
@@ -168,6 +173,7 @@ def test_api_lists_articles_with_pagination(home: Path) -> None:
             "title",
             "site_name",
             "origin",
+            "section",
             "published",
             "ingested_at",
         }
@@ -198,9 +204,14 @@ def test_api_unknown_article_is_a_json_404(client: TestClient) -> None:
 def test_openapi_docs_and_static_files(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert set(paths) == {"/api/articles", "/api/articles/{article_id}"}
+    assert set(paths) == {
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/sections",
+        "/api/sites",
+    }
     css = client.get("/static/style.css")
-    assert css.status_code == 200 and "max-width: 42em" in css.text
+    assert css.status_code == 200 and "--measure: 40em" in css.text
 
 
 def test_a_corrupt_database_fails_at_app_creation(tmp_path: Path) -> None:

@@ -209,6 +209,60 @@ def serve(
     uvicorn.run(web_app, host=host, port=port)
 
 
+@app.command("sample-web")
+def sample_web(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the sample web to.")],
+    seed: Annotated[int, typer.Option(help="Random seed: same arguments, same files.")] = 1,
+    outlets: Annotated[int, typer.Option(min=1, help="Number of news outlets.")] = 8,
+    articles: Annotated[int, typer.Option(min=1, help="Number of article pages.")] = 400,
+    hostile: Annotated[bool, typer.Option(help="Also write the hostile pages.")] = False,
+    per_outlet_hosts: Annotated[
+        bool, typer.Option(help="Give each outlet its own address: 127.0.0.2, 127.0.0.3...")
+    ] = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Processes to generate with [default: by size]")
+    ] = None,
+    serve_web: Annotated[bool, typer.Option("--serve", help="Then serve it over HTTP.")] = False,
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, help="Port in the pages' URLs and for --serve.")
+    ] = 8765,
+    flaky: Annotated[
+        bool, typer.Option(help="With --serve: each outlet's own latency and error rates.")
+    ] = False,
+) -> None:
+    """Generate the sample news web (invented outlets, pages, feeds, ground truth)."""
+    from retina.sample import generate, serve
+
+    try:
+        summary = generate(
+            out_dir,
+            seed=seed,
+            outlets=outlets,
+            articles=articles,
+            hostile=hostile,
+            base_url=f"http://127.0.0.1:{port}",
+            per_outlet_hosts=per_outlet_hosts,
+            workers=workers,
+        )
+    except (RetinaError, OSError) as error:
+        raise fail(str(error)) from None
+    hostile_note = f", {summary.hostile_pages} hostile pages" if hostile else ""
+    typer.echo(
+        f"{summary.folder}: {summary.articles} pages, {summary.stories} stories, "
+        f"{summary.outlets} outlets, {summary.feeds} feeds{hostile_note} "
+        f"in {summary.seconds:.1f} s ({summary.articles / summary.seconds:,.0f} pages/s, "
+        f"{summary.workers} worker{'s' if summary.workers > 1 else ''})"
+    )
+    if serve_web:
+        server = serve(out_dir, port, flaky=flaky)
+        try:
+            server.start()
+        except RetinaError as error:
+            raise fail(str(error)) from None
+        typer.echo(f"serving {server.url}/ (Ctrl-C to stop)")
+        server.block_until_interrupted()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

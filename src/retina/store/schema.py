@@ -79,6 +79,9 @@ articles = Table(
     Column("site_name", Text),
     Column("origin", Text),
     Column("section", Text),
+    # `section` as sections are grouped and filtered: case-folded, spaces collapsed, NULL
+    # when blank (see `retina.store.store.section_key`).
+    Column("section_key", Text),
     Column("language", String(35)),
     Column("text", Text, nullable=False),
     Column("content_hash", String(64), nullable=False, index=True),
@@ -91,6 +94,9 @@ articles = Table(
 )
 
 Index("ix_articles_listing", articles.c.published, articles.c.ingested_at)
+# Per-section and per-outlet listings (newest first) and their counts.
+Index("ix_articles_section", articles.c.section_key, articles.c.published, articles.c.ingested_at)
+Index("ix_articles_site", articles.c.site_name, articles.c.published, articles.c.ingested_at)
 
 removals = Table(
     "removals",

@@ -9,10 +9,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Literal, NamedTuple, Self
 
 from alembic.util import CommandError
-from sqlalchemy import URL, Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy import (
+    URL,
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    Select,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from retina.errors import StoreError
@@ -32,6 +44,24 @@ class UpsertResult:
 
     id: int
     status: UpsertStatus
+
+
+class Group(NamedTuple):
+    """A section or an outlet: its name, how many articles it has, and their newest date."""
+
+    name: str
+    count: int
+    latest: datetime | None
+
+
+def section_key(section: str | None) -> str | None:
+    """What sections are grouped and matched by: case-folded, spaces collapsed; None if blank.
+
+    Stored in the `section_key` column, so "World", "world" and "WORLD " are one section
+    on every database (SQL `lower()` folds only ASCII on SQLite).
+    """
+    folded = " ".join(section.split()).casefold() if section else ""
+    return folded or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +84,7 @@ class StoredArticle:
             "title": article.title,
             "site_name": article.site_name,
             "origin": article.origin,
+            "section": article.section,
             "published": _iso(article.published),
             "ingested_at": self.ingested_at.isoformat(),
         }
@@ -178,15 +209,29 @@ class Store:
             row = connection.execute(_SELECT.where(articles.c.id == article_id)).first()
         return None if row is None else self._stored(row)
 
-    def count(self) -> int:
-        """How many articles are stored."""
+    def count(self, *, section: str | None = None, site: str | None = None) -> int:
+        """How many articles are stored, in `section` and from `site` if given (see `list`)."""
+        query = select(func.count()).select_from(articles).where(*_filters(section, site))
         with self._errors(), self.engine.connect() as connection:
-            return connection.execute(select(func.count()).select_from(articles)).scalar_one()
+            return connection.execute(query).scalar_one()
 
-    def list(self, limit: int = 50, offset: int = 0) -> builtins.list[StoredArticle]:
-        """Stored articles, newest first: by publication date (undated last), then ingestion."""
+    def list(
+        self,
+        limit: int = 50,
+        offset: int = 0,
+        *,
+        section: str | None = None,
+        site: str | None = None,
+    ) -> builtins.list[StoredArticle]:
+        """Stored articles, newest first: by publication date (undated last), then ingestion.
+
+        `section` keeps the articles of one section, matched by `section_key` (any case and
+        spacing); a blank `section` keeps the articles without one. `site` keeps the
+        articles served by the outlet of exactly that name.
+        """
         query = (
-            _SELECT.order_by(
+            _SELECT.where(*_filters(section, site))
+            .order_by(
                 articles.c.published.desc().nulls_last(),
                 articles.c.ingested_at.desc(),
                 articles.c.id.desc(),
@@ -197,6 +242,39 @@ class Store:
         with self._errors(), self.engine.connect() as connection:
             rows = connection.execute(query).all()
         return [self._stored(row) for row in rows]
+
+    def sections(self) -> builtins.list[Group]:
+        """The sections, the one with the newest article first (undated sections last).
+
+        Spellings that differ only in case or spacing are one section (see `section_key`),
+        named by its most common spelling (of equally common ones, the one that sorts first).
+        Articles without a section are not listed: `count(section="")` counts them.
+        """
+        query = _SECTIONS.where(articles.c.section_key.is_not(None)).order_by(
+            func.max(articles.c.published).desc().nulls_last(), articles.c.section_key
+        )
+        return self._groups(query)
+
+    def section(self, name: str) -> Group | None:
+        """The section `name` (any case and spacing), or None if no article is in it."""
+        key = section_key(name)
+        if key is None:
+            return None
+        return next(iter(self._groups(_SECTIONS.where(articles.c.section_key == key))), None)
+
+    def sites(self) -> builtins.list[Group]:
+        """The outlets (`site_name`) by name, ignoring case; unnamed ones are left out."""
+        query = _SITES.where(articles.c.site_name.is_not(None), articles.c.site_name != "")
+        return self._groups(query.order_by(func.lower(articles.c.site_name), articles.c.site_name))
+
+    def site(self, name: str) -> Group | None:
+        """The outlet named exactly `name`, or None if it has no article."""
+        return next(iter(self._groups(_SITES.where(articles.c.site_name == name))), None)
+
+    def _groups(self, query: Select[Any]) -> builtins.list[Group]:
+        with self._errors(), self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [Group(row.name, row.count, row.latest) for row in rows]
 
     def _stored(self, row: Row[Any]) -> StoredArticle:
         try:
@@ -237,6 +315,43 @@ _SELECT = select(
 )
 
 
+def _group_select(name: ColumnElement[Any], by: ColumnElement[Any]) -> Select[Any]:
+    return select(
+        name.label("name"),
+        func.count().label("count"),
+        func.max(articles.c.published).label("latest"),
+    ).group_by(by)
+
+
+def _most_common_section() -> ColumnElement[Any]:
+    """The most common spelling of the enclosing query's section (ties: the first in order)."""
+    other = articles.alias("spelling")
+    return (
+        select(other.c.section)
+        .where(other.c.section_key == articles.c.section_key)
+        .group_by(other.c.section)
+        .order_by(func.count().desc(), other.c.section)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+_SECTIONS = _group_select(_most_common_section(), articles.c.section_key)
+_SITES = _group_select(articles.c.site_name, articles.c.site_name)
+
+
+def _filters(section: str | None, site: str | None) -> list[ColumnElement[bool]]:
+    """WHERE clauses for `Store.list` and `Store.count`."""
+    clauses: list[ColumnElement[bool]] = []
+    if section is not None:
+        key = section_key(section)
+        column = articles.c.section_key
+        clauses.append(column.is_(None) if key is None else column == key)
+    if site is not None:
+        clauses.append(articles.c.site_name == site)
+    return clauses
+
+
 def _columns(article: Article, data: dict[str, Any]) -> dict[str, Any]:
     """The article's column values (the searchable copy of fields in `data`)."""
     return {
@@ -250,6 +365,7 @@ def _columns(article: Article, data: dict[str, Any]) -> dict[str, Any]:
         "site_name": article.site_name,
         "origin": article.origin,
         "section": article.section,
+        "section_key": section_key(article.section),
         "language": article.language,
         "text": data["text"],
         "content_hash": data["content_hash"],

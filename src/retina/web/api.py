@@ -1,4 +1,4 @@
-"""The JSON API: `/api/articles` and `/api/articles/{id}`."""
+"""The JSON API: articles (filtered by section and outlet), one article, sections, outlets."""
 
 from __future__ import annotations
 
@@ -24,12 +24,13 @@ class ArticleSummary(BaseModel):
     title: str | None
     site_name: str | None
     origin: str | None = Field(description="The publication credited, for a republished copy.")
+    section: str | None
     published: datetime | None
     ingested_at: datetime
 
 
 class ArticleList(BaseModel):
-    """One page of articles, newest first, and how many there are in all."""
+    """One page of articles, newest first, and how many there are in all (with the filters)."""
 
     total: int
     limit: int
@@ -49,15 +50,41 @@ class ArticleRecord(BaseModel):
     )
 
 
+class Group(BaseModel):
+    """A section or an outlet, with its number of articles."""
+
+    name: str
+    count: int = Field(description="How many stored articles it has.")
+    latest: datetime | None = Field(description="Its newest publication date (null if undated).")
+
+
+class GroupList(BaseModel):
+    """Sections or outlets."""
+
+    items: list[Group]
+
+
 @router.get("/articles")
 def list_articles(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
+    section: Annotated[
+        str | None,
+        Query(description="Only this section, in any case; empty for the articles without one."),
+    ] = None,
+    site: Annotated[
+        str | None, Query(description="Only articles served by the outlet of exactly this name.")
+    ] = None,
 ) -> ArticleList:
     """Stored articles, newest first (by publication date, then ingestion)."""
-    items = [ArticleSummary.model_validate(s.summary()) for s in store.list(limit, offset)]
-    return ArticleList(total=store.count(), limit=limit, offset=offset, items=items)
+    stored = store.list(limit, offset, section=section, site=site)
+    return ArticleList(
+        total=store.count(section=section, site=site),
+        limit=limit,
+        offset=offset,
+        items=[ArticleSummary.model_validate(s.summary()) for s in stored],
+    )
 
 
 @router.get("/articles/{article_id}", responses={404: {"description": "No such article"}})
@@ -67,3 +94,19 @@ def get_article(article_id: int, store: StoreDep) -> ArticleRecord:
     if stored is None:
         raise HTTPException(status_code=404, detail=f"no article with id {article_id}")
     return ArticleRecord.model_validate(stored.to_dict())
+
+
+@router.get("/sections")
+def list_sections(store: StoreDep) -> GroupList:
+    """Sections, the one with the newest article first.
+
+    Spellings differing only in case or spacing are one section. Articles without a
+    section are not listed: `/api/articles?section=` gives them.
+    """
+    return GroupList(items=[Group.model_validate(g._asdict()) for g in store.sections()])
+
+
+@router.get("/sites")
+def list_sites(store: StoreDep) -> GroupList:
+    """Outlets (the sites that served the articles), by name."""
+    return GroupList(items=[Group.model_validate(g._asdict()) for g in store.sites()])

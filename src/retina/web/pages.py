@@ -1,67 +1,135 @@
-"""The HTML pages: the article list and one page per article."""
+"""The HTML pages: front page by section, article lists, outlets, and one page per article."""
 
 from __future__ import annotations
 
 import math
-from datetime import datetime
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Annotated
 
-import jinja2
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import URL
 
+from retina.store import StoredArticle
 from retina.web.dependencies import StoreDep
+from retina.web.templating import section_url, site_url, templates
 
 PAGE_SIZE = 25
+"""Articles per page of a list."""
 
-TEMPLATES_DIR = Path(__file__).with_name("templates")
+FRONT_PAGE_PER_SECTION = 5
+"""Newest articles shown under each section on the front page."""
 
-
-def format_date(value: datetime) -> str:
-    """`12 March 2024`."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def format_datetime(value: datetime) -> str:
-    """`12 March 2024, 14:05 UTC+01:00`; just the date when no time of day is known."""
-    text = format_date(value)
-    if (value.hour, value.minute, value.second) != (0, 0, 0):
-        text += f", {value:%H:%M}"
-        if value.tzinfo is not None:
-            text += f" {value:%Z}"
-    return text
-
-
-def http_url(value: str | None) -> str | None:
-    """`value` if it is an http(s) URL, else None: never link to `javascript:` and the like."""
-    if value and value.lower().startswith(("http://", "https://")):
-        return value
-    return None
-
-
-templates = Jinja2Templates(
-    env=jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-)
-templates.env.filters.update(date=format_date, datetime=format_datetime, http_url=http_url)
+PageNumber = Annotated[int, Query(ge=1)]
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 
-@router.get("/", name="index")
-def index(request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
-    """The stored articles, newest first, `PAGE_SIZE` per page."""
-    total = store.count()
-    items = store.list(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    pages = max(1, math.ceil(total / PAGE_SIZE))
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Page `page` of a list of `total` articles, `PAGE_SIZE` per page."""
+
+    page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / PAGE_SIZE))
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * PAGE_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class FrontSection:
+    """A section on the front page; `name` None for the articles without a section."""
+
+    name: str | None
+    count: int
+    items: list[StoredArticle]
+
+
+@router.get("/", name="front")
+def front_page(request: Request, store: StoreDep) -> HTMLResponse:
+    """The newest articles of each section, the section with the newest article first.
+
+    Articles without a section come last, under "Other".
+    """
+    sections = [
+        FrontSection(
+            group.name, group.count, store.list(FRONT_PAGE_PER_SECTION, section=group.name)
+        )
+        for group in store.sections()
+    ]
+    unsectioned = store.count(section="")
+    if unsectioned:
+        sections.append(
+            FrontSection(None, unsectioned, store.list(FRONT_PAGE_PER_SECTION, section=""))
+        )
     return templates.TemplateResponse(
-        request, "index.html", {"items": items, "page": page, "pages": pages, "total": total}
+        request,
+        "front.html",
+        {"sections": sections, "total": sum(s.count for s in sections), "nav": "front"},
+    )
+
+
+@router.get("/articles", name="articles")
+def all_articles(request: Request, store: StoreDep, page: PageNumber = 1) -> HTMLResponse:
+    """Every stored article, newest first."""
+    pagination = Pagination(page, store.count())
+    items = store.list(PAGE_SIZE, pagination.offset)
+    return _list_page(
+        request, request.url_for("articles"), "All articles", pagination, items, nav="articles"
+    )
+
+
+@router.get("/sections/{name:path}", name="section")
+def section_page(request: Request, name: str, store: StoreDep, page: PageNumber = 1) -> Response:
+    """The articles of one section (any case), newest first."""
+    if not name.strip():
+        return RedirectResponse(request.url_for("front"))
+    group = store.section(name)
+    if group is None:
+        return not_found(request, f"There is no section named “{name}”.")
+    pagination = Pagination(page, group.count)
+    items = store.list(PAGE_SIZE, pagination.offset, section=name)
+    url = section_url(request, group.name)
+    return _list_page(
+        request, url, group.name, pagination, items, kind="Section", show_section=False
+    )
+
+
+@router.get("/unsectioned", name="unsectioned")
+def unsectioned_page(request: Request, store: StoreDep, page: PageNumber = 1) -> HTMLResponse:
+    """The articles without a section ("Other" on the front page), newest first."""
+    pagination = Pagination(page, store.count(section=""))
+    items = store.list(PAGE_SIZE, pagination.offset, section="")
+    url = request.url_for("unsectioned")
+    return _list_page(request, url, "Other", pagination, items, kind="Without a section")
+
+
+@router.get("/sites", name="sites")
+def sites_page(request: Request, store: StoreDep) -> HTMLResponse:
+    """Every outlet, by name, with its article count."""
+    return templates.TemplateResponse(
+        request, "sites.html", {"sites": store.sites(), "nav": "sites"}
+    )
+
+
+@router.get("/sites/{name:path}", name="site")
+def site_page(request: Request, name: str, store: StoreDep, page: PageNumber = 1) -> Response:
+    """The articles one outlet served, newest first."""
+    if not name:
+        return RedirectResponse(request.url_for("sites"))
+    group = store.site(name)
+    if group is None:
+        return not_found(request, f"There is no outlet named “{name}”.")
+    pagination = Pagination(page, group.count)
+    items = store.list(PAGE_SIZE, pagination.offset, site=name)
+    url = site_url(request, group.name)
+    return _list_page(
+        request, url, group.name, pagination, items, kind="Outlet", show_site=False, nav="sites"
     )
 
 
@@ -87,3 +155,33 @@ def error_page(request: Request, status_code: int, title: str, message: str) -> 
     return templates.TemplateResponse(
         request, "error.html", {"title": title, "message": message}, status_code=status_code
     )
+
+
+def _list_page(
+    request: Request,
+    url: URL,
+    title: str,
+    pagination: Pagination,
+    items: list[StoredArticle],
+    *,
+    kind: str | None = None,
+    show_site: bool = True,
+    show_section: bool = True,
+    nav: str | None = None,
+) -> HTMLResponse:
+    """A page of the list of articles at `url`, called `title`; `kind` says what it lists.
+
+    `show_site` and `show_section` say whether items name their outlet and section (not
+    on the outlet's or section's own page); `nav` is the header link of the current page.
+    """
+    context = {
+        "url": url,
+        "title": title,
+        "kind": kind,
+        "pagination": pagination,
+        "items": items,
+        "show_site": show_site,
+        "show_section": show_section,
+        "nav": nav,
+    }
+    return templates.TemplateResponse(request, "list.html", context)

@@ -1,0 +1,82 @@
+"""The Jinja environment the pages are rendered with: filters and URL helpers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.datastructures import URL
+
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+
+
+def format_date(value: datetime) -> str:
+    """`12 March 2024`."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_datetime(value: datetime) -> str:
+    """`12 March 2024, 14:05 UTC+01:00`; just the date when no time of day is known."""
+    text = format_date(value)
+    if (value.hour, value.minute, value.second) != (0, 0, 0):
+        text += f", {value:%H:%M}"
+        if value.tzinfo is not None:
+            text += f" {value:%Z}"
+    return text
+
+
+def http_url(value: str | None) -> str | None:
+    """`value` if it is an http(s) URL, else None: never link to `javascript:` and the like."""
+    if value and value.lower().startswith(("http://", "https://")):
+        return value
+    return None
+
+
+def count_articles(count: int) -> str:
+    """`1 article`, `12 articles`."""
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def section_url(request: Request, name: str | None) -> URL:
+    """The page of section `name`, or of the articles without a section if it is blank."""
+    if not name or not name.strip():
+        return request.url_for("unsectioned")
+    return request.url_for("section", name=_path_segment(name))
+
+
+def site_url(request: Request, name: str) -> URL:
+    """The page of the outlet named `name`."""
+    return request.url_for("site", name=_path_segment(name))
+
+
+def _path_segment(name: str) -> str:
+    # Starlette puts path parameters into URLs as they are; names may contain "/", "?", "#".
+    return quote(name, safe="")
+
+
+@jinja2.pass_context
+def _section_url(context: jinja2.runtime.Context, name: str | None) -> URL:
+    return section_url(context["request"], name)
+
+
+@jinja2.pass_context
+def _site_url(context: jinja2.runtime.Context, name: str) -> URL:
+    return site_url(context["request"], name)
+
+
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
+templates.env.filters.update(
+    date=format_date, datetime=format_datetime, http_url=http_url, articles=count_articles
+)
+templates.env.globals.update(section_url=_section_url, site_url=_site_url)
