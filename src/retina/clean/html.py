@@ -13,13 +13,14 @@ from lxml import html as lxml_html
 
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.metadata import extract_metadata
+from retina.clean.readability import extract_readable
 from retina.errors import InputError
 from retina.model import BlockKind, Image
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
-_MIN_BASELINE_WORDS = 10
+_MIN_FALLBACK_WORDS = 10
 
 
 def parse_html(text: str, *, url: str | None) -> Draft:
@@ -27,16 +28,18 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     tree = parse_tree(text)
     meta = extract_metadata(tree, url)
     link_texts = _link_texts(tree)
-    # trafilatura prunes the tree it extracts from; the recall pass needs a fresh one.
     body = _extract_body(tree, url, favor_recall=False)
-    if body is None:
-        body = _extract_body(parse_tree(text), url, favor_recall=True)
-    if body is None:
-        raise InputError("no article text found in the page")
-    candidates, images = _candidates(body)
+    candidates, images = _candidates(body) if body is not None else ([], [])
+    if not candidates:
+        # trafilatura pruned the tree it read: the Readability engine gets a fresh one
+        readable = extract_readable(parse_tree(text)) or []
+        if sum(len(c.text.split()) for c in readable) >= _MIN_FALLBACK_WORDS:
+            candidates = readable
     for candidate in candidates:
         if candidate.text in link_texts:
             candidate.link_density = 1.0
+    if not candidates:
+        raise InputError("no article text found in the page")
     if candidates and meta.title and _same_text(candidates[0].text, meta.title):
         candidates.pop(0)  # the title, repeated as the first heading: it is metadata
     return Draft(
@@ -89,7 +92,7 @@ def _extract_body(
     body = document.body
     if not len(body) and not (body.text or "").strip():
         return None
-    if body.tag != "body" and len(" ".join(body.itertext()).split()) < _MIN_BASELINE_WORDS:
+    if body.tag != "body" and len(" ".join(body.itertext()).split()) < _MIN_FALLBACK_WORDS:
         return None  # trafilatura's last-resort baseline found only a scrap of text
     return body
 
