@@ -16,10 +16,9 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# Until the sample web lands, the demo cleans the bundled examples/ and serves them.
+# Generates the sample news web, cleans and stores it, and serves the reader (reuses data).
 demo: $(INSTALLED)
-	$(RETINA) ingest --home $(DEMO_HOME) examples
-	$(RETINA) serve --home $(DEMO_HOME)
+	$(RETINA) demo --home $(DEMO_HOME)
 
 # pytest exits 5 when no test was collected; that is not a failure of the suite.
 test: $(INSTALLED)

@@ -25,6 +25,10 @@ def retina() -> None:
     """Retina: clean, deduplicate, group, store and serve news."""
 
 
+DEMO_SEED = 1
+DEMO_ARTICLES = 200
+
+
 class OutputFormat(StrEnum):
     JSON = "json"
     TEXT = "text"
@@ -84,6 +88,11 @@ def ingest(
     home: HomeOption = DEFAULT_HOME,
 ) -> None:
     """Clean and store article files; a file that fails is reported and the rest go on."""
+    _ingest_with_progress(paths, home)
+
+
+def _ingest_with_progress(paths: list[Path], home: Path) -> None:
+    """Ingest with a progress bar, print the summary and exit 1 if any file failed."""
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -116,6 +125,44 @@ def ingest(
         typer.echo(f"{failure.path}: {failure.message}", err=True)
     if report.failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to serve on.")] = 8000,
+    fresh: Annotated[bool, typer.Option(help="Delete the demo data and start again.")] = False,
+    home: Annotated[
+        Path, typer.Option(envvar="RETINA_DEMO_HOME", help="Where the demo keeps its data.")
+    ] = Path("retina-data/demo"),
+) -> None:
+    """Generate the sample news web, clean and store its articles, and serve the reader.
+
+    A second run reuses the data; --fresh starts again.
+    """
+    import shutil
+
+    from retina.sample import generate, read_truth
+
+    if fresh and home.exists():
+        shutil.rmtree(home)
+    sample_dir = home / "sample-web"
+    try:
+        if not (sample_dir / "truth.jsonl").exists():
+            summary = generate(sample_dir, seed=DEMO_SEED, outlets=8, articles=DEMO_ARTICLES)
+            typer.echo(
+                f"sample web: {summary.articles} articles, {summary.stories} stories, "
+                f"{summary.outlets} outlets in {summary.folder}"
+            )
+        pages = [sample_dir / record["path"] for record in read_truth(sample_dir)]
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    try:
+        _ingest_with_progress(pages, home)
+    except typer.Exit as stop:
+        if stop.exit_code:
+            typer.echo("some sample pages failed to ingest; serving the rest", err=True)
+    typer.echo(f"Retina demo: http://127.0.0.1:{port}")
+    serve(host="127.0.0.1", port=port, home=home)
 
 
 @app.command("list")
