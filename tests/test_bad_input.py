@@ -120,3 +120,10 @@ def test_cli_clean_missing_file(tmp_path: Path) -> None:
         [*CLI, "clean", str(tmp_path / "nope.txt")], capture_output=True, text=True
     )
     assert result.returncode != 0 and "no such file" in result.stderr
+
+
+def test_stray_nul_bytes_in_a_real_page_are_dropped() -> None:
+    text = ARTICLE_TEXT.replace("harbour", "harbour\x00", 2)
+    article = clean(text.encode())
+    assert "\x00" not in article.text
+    assert article.title == "Marlow council approves harbour expansion"
