@@ -215,3 +215,15 @@ def test_openapi_describes_the_reader_api(client: TestClient) -> None:
         assert schema == {"$ref": "#/components/schemas/GroupList"}
     group = spec["components"]["schemas"]["Group"]
     assert set(group["properties"]) == {"name", "count", "latest"}
+
+
+def test_api_docs_are_served_without_external_assets(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from retina.web import create_app
+
+    client = TestClient(create_app(tmp_path))
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn" not in page.text.lower() and "https://" not in page.text
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200

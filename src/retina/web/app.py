@@ -32,14 +32,33 @@ def create_app(home: Path | str) -> FastAPI:
         yield
         store.close()
 
-    app = FastAPI(title="Retina", version=retina.__version__, lifespan=lifespan)
+    app = FastAPI(title="Retina", version=retina.__version__, lifespan=lifespan, docs_url=None)
     app.state.store = store
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _mount_api_docs(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.exception_handler(HTTPException)(_http_error)
     app.exception_handler(StoreError)(_store_error)
     return app
+
+
+def _mount_api_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the swagger-ui-bundle package: no CDN, works offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="Retina API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
 
 
 def _is_api(request: Request) -> bool:
