@@ -150,6 +150,7 @@ class SampleServer:
         self._host_in_flight: dict[str, int] = {}
         self._counts: dict[str, int] = {}
         self._log: list[RequestRecord] = []
+        self._idle = threading.Condition(self._lock)
         self._cache: dict[tuple[str, int, int], tuple[bytes, str]] = {}
 
     def _read_json(self, name: str, default: Any) -> Any:
@@ -257,8 +258,13 @@ class SampleServer:
 
     @property
     def requests(self) -> list[RequestRecord]:
-        """A copy of the request log, oldest first."""
-        with self._lock:
+        """A copy of the request log, oldest first.
+
+        A request is logged just after its response is sent, so a client can see its
+        response before the entry exists; reading waits (briefly) for in-flight requests.
+        """
+        with self._idle:
+            self._idle.wait_for(lambda: self._in_flight == 0, timeout=_LOG_SETTLE_SECONDS)
             return list(self._log)
 
     def clear_log(self) -> None:
@@ -300,6 +306,7 @@ class SampleServer:
                         duration=time.time() - started,
                     )
                 )
+                self._idle.notify_all()
 
     def _respond(self, handler: _Handler, prefix: str) -> _Response:
         raw_path = unquote(urlsplit(handler.path).path)
@@ -476,6 +483,9 @@ def _accepts_gzip(handler: _Handler) -> bool:
             except ValueError:
                 return False
     return False
+
+
+_LOG_SETTLE_SECONDS = 2.0
 
 
 class _HTTPServer(ThreadingHTTPServer):
