@@ -4,7 +4,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RETINA := $(VENV)/bin/retina
 INSTALLED := $(VENV)/.installed-dev
-DEMO_HOME := retina-data/demo
 
 .PHONY: install demo test bench lint format clean-venv
 
@@ -18,7 +17,7 @@ $(INSTALLED): pyproject.toml
 
 # Generates the sample news web, cleans and stores it, and serves the reader (reuses data).
 demo: $(INSTALLED)
-	$(RETINA) demo --home $(DEMO_HOME)
+	$(RETINA) demo
 
 # pytest exits 5 when no test was collected; that is not a failure of the suite.
 test: $(INSTALLED)

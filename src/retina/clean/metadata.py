@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +18,7 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
 from retina.model import Image
 
@@ -270,25 +270,6 @@ def _htmldate(tree: lxml_html.HtmlElement, url: str | None) -> datetime | None:
     except Exception:
         return None
     return parse_datetime(found)
-
-
-def parse_datetime(value: str | None) -> datetime | None:
-    """Parse an ISO-8601 or common date string; None when it is not a date."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    from dateutil import parser
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # unknown time zone names: keep the local time
-        try:
-            return parser.parse(value)
-        except (ValueError, OverflowError, TypeError):
-            return None
 
 
 def _naive(value: datetime) -> datetime:

@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 
 from retina.clean.candidate import Candidate, Draft
+from retina.clean.dates import parse_datetime
 from retina.clean.tokens import (
     ends_like_sentence,
     sentence_count_at_least_two,
@@ -113,12 +114,7 @@ def _parse_date_line(line: str) -> datetime | None:
     candidate = _DATE_PREFIX.sub("", line).strip()
     if len(words(candidate)) > 8 or not _HAS_YEAR.search(candidate):
         return None
-    from dateutil import parser
-
-    try:
-        return parser.parse(candidate, fuzzy=False)
-    except (ValueError, OverflowError):
-        return None
+    return parse_datetime(candidate)
 
 
 def _classify(chunks: list[str]) -> list[Candidate]:

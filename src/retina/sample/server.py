@@ -100,6 +100,10 @@ def check_loopback(host: str) -> str:
     raise SampleWebError(f"refusing to serve on {host!r}: only loopback addresses are allowed")
 
 
+_LOG_SETTLE_SECONDS = 2.0
+"""How long reading the request log waits for requests still being answered."""
+
+
 class SampleServer:
     """Serves `folder` over HTTP; use as a context manager or call start() / stop()."""
 
@@ -483,9 +487,6 @@ def _accepts_gzip(handler: _Handler) -> bool:
             except ValueError:
                 return False
     return False
-
-
-_LOG_SETTLE_SECONDS = 2.0
 
 
 class _HTTPServer(ThreadingHTTPServer):
