@@ -1,7 +1,9 @@
 """HTML pages: metadata from the whole page, main text from trafilatura's extraction.
 
 trafilatura is the baseline extraction engine; its XML output keeps block structure
-(headings, paragraphs, lists, quotes, tables) for the junk detectors.
+(headings, paragraphs, lists, quotes, tables) for the junk detectors. The Readability
+engine (`readability.py`) takes over when trafilatura finds nothing or returns the page's
+layout tables instead of paragraphs.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _MIN_FALLBACK_WORDS = 10
+_LAYOUT_CELL_WORDS = 80
+"""A table cell this long holds running text: the table lays out the page, it is no data."""
+_MAX_LAYOUT_TABLE_SHARE = 0.5
 
 
 def parse_html(text: str, *, url: str | None) -> Draft:
@@ -30,7 +35,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     link_texts = _link_texts(tree)
     body = _extract_body(tree, url, favor_recall=False)
     candidates, images = _candidates(body) if body is not None else ([], [])
-    if not candidates:
+    if not candidates or _layout_table_share(candidates) > _MAX_LAYOUT_TABLE_SHARE:
         # trafilatura pruned the tree it read: the Readability engine gets a fresh one
         readable = extract_readable(parse_tree(text)) or []
         if sum(len(c.text.split()) for c in readable) >= _MIN_FALLBACK_WORDS:
@@ -95,6 +100,21 @@ def _extract_body(
     if body.tag != "body" and len(" ".join(body.itertext()).split()) < _MIN_FALLBACK_WORDS:
         return None  # trafilatura's last-resort baseline found only a scrap of text
     return body
+
+
+def _layout_table_share(candidates: list[Candidate]) -> float:
+    """Share of the words in layout tables. trafilatura returns a page laid out with
+    tables (nav, article and sidebars in cells) as one table of rows; the Readability
+    engine turns such a page into paragraphs, and is used instead."""
+    total = layout = 0
+    for candidate in candidates:
+        n = len(candidate.text.split())
+        total += n
+        if candidate.kind is BlockKind.TABLE:
+            cells = (cell for row in candidate.text.split("\n") for cell in row.split(" | "))
+            if max(len(cell.split()) for cell in cells) >= _LAYOUT_CELL_WORDS:
+                layout += n
+    return layout / total if total else 0.0
 
 
 def _link_texts(tree: lxml_html.HtmlElement) -> set[str]:

@@ -8,13 +8,14 @@ The tree is only read, never modified.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -64,7 +65,9 @@ _BYLINE_XPATHS = (
 )
 _REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
 _MAX_BYLINE_CHARS = 100
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»-])\s+")
+_MAX_HOME_LINKS = 400
+_MAX_SITE_NAME_WORDS = 6
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
 _MAX_AUTHOR_WORDS = 6
@@ -103,7 +106,8 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         _text(ld.get("name")) if ld.get("@type") != "WebPage" else None,
         *(meta.get(key) for key in _TITLE_KEYS),
     )
-    found.title = _clean_title(declared_title or _document_title(tree), found.site_name)
+    site_names = _site_names(tree, url, found.site_name)
+    found.title = _clean_title(declared_title or _document_title(tree), site_names)
     found.lead = _first(
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
@@ -284,20 +288,71 @@ def _first_date(*values: str | None) -> datetime | None:
     return None
 
 
-def _clean_title(title: str | None, site_name: str | None) -> str | None:
+def _clean_title(title: str | None, site_names: list[str]) -> str | None:
     """Strip a trailing or leading " | Site Name" from a <title>-style string."""
     if not title:
         return None
     title = _SPACE.sub(" ", title).strip()
-    if site_name:
-        parts = _TITLE_SEPARATORS.split(title)
-        if len(parts) > 1:
-            site = site_name.casefold()
-            if parts[-1].casefold() in site or site in parts[-1].casefold():
-                return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-            if parts[0].casefold() in site or site in parts[0].casefold():
-                return parts[-1] if len(parts) == 2 else title
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or not site_names:
+        return title
+    if _is_site_name(parts[-1], site_names):
+        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+    if _is_site_name(parts[0], site_names):
+        return parts[-1] if len(parts) == 2 else title
     return title
+
+
+def _is_site_name(segment: str, site_names: list[str]) -> bool:
+    part = segment.casefold()
+    compact = _compact(segment)
+    for name in site_names:
+        site = name.casefold()
+        if part in site or site in part:
+            return True
+        if len(compact) >= 4 and compact == _compact(name):
+            return True
+    return False
+
+
+def _site_names(tree: lxml_html.HtmlElement, url: str | None, declared: str | None) -> list[str]:
+    """Names the site goes by: the declared one, the texts of links to its home page (the
+    logo link) and its host name. Used to tell the site-name segment of a <title> apart."""
+    names = [declared] if declared else []
+    page = urlsplit(url) if url else None
+    for anchor in itertools.islice(tree.iter("a"), _MAX_HOME_LINKS):
+        href = anchor.get("href")
+        text = _SPACE.sub(" ", anchor.text_content()).strip()
+        if not href or not text or len(text.split()) > _MAX_SITE_NAME_WORDS:
+            continue
+        if _is_home(href, page) and text not in names:
+            names.append(text)
+    if page and page.hostname:
+        labels = page.hostname.removeprefix("www.").split(".")
+        if len(labels) > 1 and len(labels[0]) >= 4:
+            names.append(labels[0])
+    return names
+
+
+def _is_home(href: str, page: SplitResult | None) -> bool:
+    """A link to the site's front page: its root, or for a site under a path prefix of its
+    host, a one-segment path that the page's own URL lies under."""
+    try:
+        link = urlsplit(urljoin(page.geturl(), href) if page else href)
+    except ValueError:
+        return False
+    if page and link.netloc and link.netloc != page.netloc:
+        return False
+    path = link.path.rstrip("/")
+    if not path:
+        return True
+    if path.count("/") != 1:
+        return False
+    return page is None or page.path.startswith(path + "/")
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _name_of(value: Any) -> str | None:

@@ -59,7 +59,7 @@ _LEADING_ATTRIBUTIONS = {"Originally published by {origin}", "Via {origin}"}
 
 AD_LABELS = ("Advertisement", "ADVERTISEMENT", "Advertisement - Scroll to continue", "Sponsored")
 NEWSLETTER_PROMPTS = (
-    "Sign up for the {name} morning briefing: the day's top stories in your inbox.",
+    "Sign up for {name}'s morning briefing: the day's top stories in your inbox.",
     "Get our free newsletter – the best of {name}, every weekday.",
     "Enjoying this article? Subscribe to {name} newsletters.",
 )

@@ -492,7 +492,7 @@ _WIRE = """\
 <div class="story-meta">{shown}</div>
 <div class="story-text">
 {body}</div>
-{byline}<p class="story-rights">Our standards: the {name} trust principles.</p></div>
+{byline}<p class="story-rights">Our standards: {name}'s trust principles.</p></div>
 {related}{footer}</body>
 </html>
 """

@@ -1,5 +1,6 @@
 """Attribution lines: "Source: World – The Spectator Australia", "Via Reuters",
 "This article first appeared in The Conversation", "Originally published by X".
+They usually end the text; a short one may also open it.
 
 They credit the publication a republished copy came from. The line is removed from
 the text and its publication (and section, when given) become the article's origin.
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from retina.clean.candidate import Candidate, Finding
-from retina.clean.tokens import starts_like_title, words
+from retina.clean.tokens import ends_like_sentence, starts_like_title, words
 from retina.model import RemovedKind
 
 _LEAD_IN = re.compile(
@@ -34,6 +35,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s.,;:]+$")
 _MAX_REST_WORDS = 12
 _SEARCH_LAST = 3
+_SEARCH_FIRST = 1
+_MAX_LEADING_WORDS = 8
 
 SECTION_WORDS = frozenset(
     [
@@ -119,10 +122,15 @@ def parse_attribution(text: str) -> Attribution | None:
 def find_attribution(
     candidates: list[Candidate], skip: set[int]
 ) -> tuple[Finding, Attribution] | None:
-    """The attribution line among the article's last blocks, if any."""
+    """The attribution line among the article's last blocks or, when short, its first one."""
     positions = [i for i in range(len(candidates)) if i not in skip]
-    for i in reversed(positions[-_SEARCH_LAST:]):
-        attribution = parse_attribution(candidates[i].text)
+    last = list(reversed(positions[-_SEARCH_LAST:]))
+    first = [i for i in positions[:_SEARCH_FIRST] if i not in last]
+    for i in last + first:
+        text = candidates[i].text
+        if i in first and (len(words(text)) > _MAX_LEADING_WORDS or ends_like_sentence(text)):
+            continue  # a lead paragraph that happens to begin "Via ..." is prose
+        attribution = parse_attribution(text)
         if attribution:
             credited = attribution.origin
             if attribution.section:

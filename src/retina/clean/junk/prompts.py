@@ -1,5 +1,6 @@
 """Calls to action and page furniture inside the text: share and follow prompts,
-newsletter sign-ups, advertisement labels, copyright and cookie notices.
+newsletter sign-ups, advertisement labels, copyright, cookie and editorial-standards
+notices.
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
 an imperative (share, follow, sign up, subscribe...) and names its target (a social
@@ -38,16 +39,22 @@ _NEWSLETTER = re.compile(
     r"notifications|subscribe|subscription)\b",
     re.IGNORECASE,
 )
-_AD = re.compile(
-    r"^(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
+_AD_LABEL = (
+    r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
     r"promoted|partner\s+content|"
     r"(?:the\s+)?(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?"
     r"(?:advertisement|ad|advert))?|continue\s+reading\s+(?:below|the\s+main\s+story)|"
-    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content|\s+reading)?)[\s.:…-]*$",
-    re.IGNORECASE,
+    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content|\s+reading)?)"
 )
+# one label, or several run together ("Advertisement - Scroll to continue")
+_AD = re.compile(rf"^{_AD_LABEL}(?:[\s.:…|–—-]+{_AD_LABEL})*[\s.:…-]*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.*\ball\s+rights\s+reserved\b.*",
+    re.IGNORECASE,
+)
+_STANDARDS = re.compile(
+    r"^our\s+(?:standards|editorial\s+(?:standards|policy|guidelines|values)|ethics\s+policy|"
+    r"corrections\s+policy)\b",
     re.IGNORECASE,
 )
 _COOKIES = re.compile(
@@ -87,6 +94,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
     if n <= _MAX_BOILERPLATE_WORDS and _COOKIES.match(text):
         return RemovedKind.BOILERPLATE, "a cookie notice"
+    if n <= _MAX_BOILERPLATE_WORDS and _STANDARDS.match(text):
+        return RemovedKind.BOILERPLATE, "a statement of the publisher's editorial standards"
     if n <= _MAX_BOILERPLATE_WORDS and _COPYRIGHT.fullmatch(text):
         return RemovedKind.BOILERPLATE, "a copyright notice"
     return None

@@ -241,6 +241,15 @@ def _marker_with_headline(
                 f"{_quote_marker(match.group('marker'))} marker followed by a headline "
                 f"({_relation(overlap)})",
             )
+    run_on = _run_on_marker(text)
+    if run_on:
+        marker, rest = run_on
+        overlap = vocabulary.overlap(rest, {i} | taken)
+        return Finding(
+            (i,),
+            RemovedKind.RELATED_LINK,
+            f"{_quote_marker(marker)} marker run into a headline ({_relation(overlap)})",
+        )
     alone = _MARKER_ALONE.match(text)
     if alone and is_marker(alone.group("marker")):
         following = []
@@ -260,6 +269,22 @@ def _marker_with_headline(
                 f"{_quote_marker(alone.group('marker'))} marker on its own line followed by "
                 f"{len(following)} headline(s) ({_relation(overlap)})",
             )
+    return None
+
+
+def _run_on_marker(text: str) -> tuple[str, str] | None:
+    """"READ MORE Headline here": a marker of two or more words and a headline with no
+    separator between them (a line break the layout lost). The headline must not end like
+    a sentence, so prose opening with "See also" or "Read more" stays."""
+    tokens = text.split()
+    for size in range(min(6, len(tokens) - 2), 1, -1):
+        marker, rest = " ".join(tokens[:size]), " ".join(tokens[size:])
+        if (
+            is_marker(marker)
+            and is_headline_like(rest)
+            and (not ends_like_sentence(rest) or rest.endswith(("?", "!")))
+        ):
+            return marker, rest
     return None
 
 

@@ -4,8 +4,8 @@ A pull quote restates part of a body paragraph, often with small edits ("or caut
 dropped), cut short, or with its attribution moved. We find, for each block, a longer
 block containing most of its words, mostly *in order* (runs of at least three words,
 via sequence matching), after a cheap shingle-overlap filter so long articles stay fast.
-The longer block is the body text and stays; the shorter repeat goes. Identical blocks
-keep their first occurrence.
+The longer block is the body text and stays; the shorter repeat goes. Identical short
+blocks keep their first occurrence.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from retina.model import BlockKind, RemovedKind
 MIN_QUOTE_WORDS = 6
 """Shorter blocks ("Advertisement", "Share") are left to the boilerplate detector."""
 MAX_QUOTE_WORDS = 50
-"""Pull quotes are a sentence or two; a longer near-repeat is body text (kept) unless it
-repeats its source word for word."""
+"""Pull quotes are a sentence or two; a longer repeat, even word for word, is body text
+(kept): deleting whole paragraphs on a guess loses more than a repeat costs."""
 MIN_EXACT_WORDS = 3
 COVERAGE = 0.8
 """Share of a block's words that must occur, in order, inside the other block."""
@@ -30,8 +30,12 @@ _SHINGLE = 3
 _MIN_RUN = 3
 _PREFILTER = 0.4
 
-# Headings are left alone: a section title often restates words of its own paragraph.
+# Headings are left alone unless they are a long verbatim run of another block (a pull
+# quote laid out as a heading): a section title often restates words of its paragraph.
 _REPEATABLE = {BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM}
+MIN_HEADING_QUOTE_WORDS = 8
+HEADING_RUN = 0.9
+"""Share of a heading's words that must be one unbroken run inside the other block."""
 
 
 def find_repeats(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
@@ -39,8 +43,10 @@ def find_repeats(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     tokens = {
         i: words(c.text)
         for i, c in enumerate(candidates)
-        if i not in skip and c.kind in _REPEATABLE
+        if i not in skip and (c.kind in _REPEATABLE or c.kind is BlockKind.HEADING)
     }
+    headings = {i for i in tokens if candidates[i].kind is BlockKind.HEADING}
+    items = {i for i in tokens if candidates[i].kind is BlockKind.LIST_ITEM}
     shingles = {i: _shingles(t) for i, t in tokens.items()}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, block_shingles in shingles.items():
@@ -52,7 +58,11 @@ def find_repeats(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     for i, own in tokens.items():
         if len(own) < MIN_EXACT_WORDS:
             continue
-        source = _containing_block(i, own, tokens, shingles[i], index, removed)
+        if candidates[i].text.rstrip().endswith(":"):
+            continue  # introduces the block after it ("..., put it bluntly:"): body text
+        if i in headings and len(own) < MIN_HEADING_QUOTE_WORDS:
+            continue
+        source = _containing_block(i, own, tokens, shingles[i], index, removed, headings, items)
         if source is None:
             continue
         j, coverage = source
@@ -74,22 +84,35 @@ def _containing_block(
     own_shingles: set[tuple[str, ...]],
     index: dict[tuple[str, ...], list[int]],
     removed: set[int],
+    headings: set[int],
+    items: set[int],
 ) -> tuple[int, float] | None:
-    """The block that contains block i's words, if block i is the repeat of the pair."""
+    """The block that contains block i's words, if block i is the repeat of the pair.
+
+    The longer block is the source; of two near-identical blocks ("said" → "stated"),
+    the first. A heading only repeats a paragraph it is an unbroken run of; a list item
+    (a fact box restating the text) only an identical item."""
     hits: dict[int, int] = defaultdict(int)
     for shingle in own_shingles:
         for j in index[shingle]:
-            if j != i and j not in removed:
+            if j != i and j not in removed and j not in headings:
                 hits[j] += 1
     for j, count in sorted(hits.items(), key=lambda item: -item[1]):
         if count < _PREFILTER * len(own_shingles):
             break
         other = tokens[j]
         if other == own:
-            if j < i:  # identical: keep the first occurrence
+            if j < i and len(own) <= MAX_QUOTE_WORDS:  # identical: keep the first occurrence
                 return j, 1.0
             continue
-        if len(other) <= len(own) or not MIN_QUOTE_WORDS <= len(own) <= MAX_QUOTE_WORDS:
+        if i in items or not MIN_QUOTE_WORDS <= len(own) <= MAX_QUOTE_WORDS:
+            continue
+        if i in headings:
+            run = _longest_run(own, other)
+            if run >= HEADING_RUN * len(own):
+                return j, run / len(own)
+            continue
+        if len(other) < len(own) or (len(other) == len(own) and j > i):
             continue
         coverage = _coverage(own, other)
         if coverage >= COVERAGE:
@@ -114,6 +137,11 @@ def _coverage(short: list[str], long: list[str]) -> float:
         if not (matched[k] and matched[k + 1]) and (short[k], short[k + 1]) in long_pairs:
             matched[k] = matched[k + 1] = True
     return sum(matched) / len(short)
+
+
+def _longest_run(short: list[str], long: list[str]) -> int:
+    matcher = SequenceMatcher(None, short, long, autojunk=False)
+    return matcher.find_longest_match(0, len(short), 0, len(long)).size
 
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
