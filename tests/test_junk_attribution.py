@@ -69,3 +69,16 @@ def test_source_line_in_the_middle_is_text() -> None:
 def test_self_credit_is_not_an_origin() -> None:
     article = clean(dump(*BODY, "Source: Coastal Ledger"))
     assert article.origin is None
+
+
+def test_short_leading_attribution_sets_origin() -> None:
+    article = clean(dump("Via The Northgate Herald", *BODY))
+    assert article.origin == "The Northgate Herald"
+    assert [b.text for b in article.blocks] == BODY
+
+
+def test_lead_paragraph_opening_with_via_is_text() -> None:
+    lead = "Via Appia Antica reopened to walkers on Sunday after a year of repairs to its stones."
+    article = clean(dump(lead, *BODY))
+    assert article.origin is None
+    assert [b.text for b in article.blocks] == [lead, *BODY]

@@ -49,3 +49,17 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
 )
 def test_prose_stays(text: str) -> None:
     assert classify_prompt(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Advertisement - Scroll to continue", "ADVERTISEMENT | Story continues below", "Sponsored"],
+)
+def test_ad_labels_alone_or_run_together(text: str) -> None:
+    assert classify_prompt(text) == (RemovedKind.AD, "an advertisement label")
+
+
+def test_editorial_standards_notice() -> None:
+    verdict = classify_prompt("Our Standards: The Thomson Reuters Trust Principles.")
+    assert verdict is not None and verdict[0] is RemovedKind.BOILERPLATE
+    assert classify_prompt("Our standards of living have fallen since the crisis began.") is None

@@ -114,3 +114,33 @@ def test_marker_grammar() -> None:
     assert is_headline_like(UNRELATED)
     assert not is_headline_like("the chart below.")
     assert not is_headline_like("Cargo rose. Ships came back to the port in numbers.")
+
+
+@pytest.mark.parametrize("marker", ["READ MORE", "You may also like", "Also Read"])
+def test_marker_run_into_its_headline(marker: str) -> None:
+    """A layout that lost the line break between marker and headline (a single <br>)."""
+    line = f"{marker} {UNRELATED}"
+    article = clean(with_injection(line))
+    assert [b.text for b in article.blocks] == BODY
+    (removed,) = article.removed
+    assert removed.kind is RemovedKind.RELATED_LINK
+    assert "run into a headline" in removed.reason
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Read more about the harbour plans in the council minutes published on Friday.",
+        "See also The Harbour Report, which the council commissioned last year.",
+    ],
+)
+def test_prose_opening_with_marker_words_stays(prose: str) -> None:
+    article = clean(with_injection(prose))
+    assert prose in [b.text for b in article.blocks]
+
+
+def test_headline_starting_with_a_currency_amount() -> None:
+    assert is_headline_like("$22bn Deal Creates Packaging Giant")
+    assert is_headline_like("£4.3bn deal creates regional airline giant")
+    article = clean(with_injection("Also Read: $22bn Deal Creates Packaging Giant"))
+    assert [b.text for b in article.blocks] == BODY

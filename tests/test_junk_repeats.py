@@ -70,3 +70,33 @@ def test_pull_quote_with_attribution_moved() -> None:
     article = _article_with(quote)
     assert [b.text for b in article.blocks] == BODY
     assert [r.kind for r in article.removed] == [RemovedKind.PULL_QUOTE]
+
+
+def test_near_identical_repeat_of_the_same_length_goes() -> None:
+    """A pull quote restating a whole sentence-paragraph with one word swapped."""
+    source = "Tallisk Labs is to cut 12 percent of its workforce, it said on Sunday, blaming costs."
+    quote = source.replace(" said ", " stated ")
+    body = [BODY[0], source, BODY[1], quote, BODY[2]]
+    article = clean(dump(*body))
+    assert [b.text for b in article.blocks] == [BODY[0], source, BODY[1], BODY[2]]
+    assert [r.kind for r in article.removed] == [RemovedKind.PULL_QUOTE]
+
+
+def test_long_paragraph_repeated_word_for_word_stays() -> None:
+    long = " ".join([BODY[0], BODY[1]])  # more than 50 words
+    article = clean(dump(long, BODY[2], long))
+    assert [b.text for b in article.blocks] == [long, BODY[2], long]
+
+
+def test_lead_in_ending_with_a_colon_stays() -> None:
+    lead_in = "Supporters of the plan said the expansion would bring hundreds of jobs:"
+    article = _article_with(lead_in)
+    assert lead_in in [b.text for b in article.blocks]
+
+
+def test_heading_that_is_a_cut_sentence_is_a_pull_quote() -> None:
+    """Plain text lays a cut-short pull quote out as a heading line (no final stop)."""
+    quote = "Environmental groups said they would challenge the decision in court"
+    article = _article_with(quote)
+    assert [b.text for b in article.blocks] == BODY
+    assert [r.kind for r in article.removed] == [RemovedKind.PULL_QUOTE]

@@ -80,3 +80,27 @@ def test_updated_not_after_published_is_dropped() -> None:
     )
     meta = extract_metadata(parse_tree(_page(head)), None)
     assert meta.published is not None and meta.updated is None
+
+
+def test_site_name_segment_known_from_the_home_link() -> None:
+    """No declared site name: the logo link to the front page names the site."""
+    body = (
+        '<a href="http://news.example/westbury/"><b>Westbury Examiner</b></a>'
+        '<a href="http://news.example/westbury/tech/">Tech</a><p>Text.</p>'
+    )
+    head = "<title>Westbury Examiner :: Lantern Industries hack affects 5,000</title>"
+    url = "http://news.example/westbury/tech/20240623-138.htm"
+    meta = extract_metadata(parse_tree(_page(head, body)), url)
+    assert meta.title == "Lantern Industries hack affects 5,000"
+
+
+def test_site_name_segment_known_from_the_host_name() -> None:
+    head = "<title>Harbour vote passes - The Guardian</title>"
+    meta = extract_metadata(parse_tree(_page(head)), "https://www.theguardian.com/a/b")
+    assert meta.title == "Harbour vote passes"
+
+
+def test_title_with_a_separator_but_no_site_name_is_kept() -> None:
+    head = "<title>Brexit: what happens next - a guide</title>"
+    meta = extract_metadata(parse_tree(_page(head)), "https://news.example/a")
+    assert meta.title == "Brexit: what happens next - a guide"

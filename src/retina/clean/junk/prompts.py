@@ -54,7 +54,7 @@ _COPYRIGHT = re.compile(
 )
 _STANDARDS = re.compile(
     r"^our\s+(?:standards|editorial\s+(?:standards|policy|guidelines|values)|ethics\s+policy|"
-    r"corrections\s+policy)\b",
+    r"corrections\s+policy)\s*(?:[:|–—-]|$)",
     re.IGNORECASE,
 )
 _COOKIES = re.compile(

@@ -273,7 +273,7 @@ def _marker_with_headline(
 
 
 def _run_on_marker(text: str) -> tuple[str, str] | None:
-    """"READ MORE Headline here": a marker of two or more words and a headline with no
+    """ "READ MORE Headline here": a marker of two or more words and a headline with no
     separator between them (a line break the layout lost). The headline must not end like
     a sentence, so prose opening with "See also" or "Read more" stays."""
     tokens = text.split()
