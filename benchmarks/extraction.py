@@ -500,6 +500,7 @@ def meta_matches(truth: ExpectedMeta, got: Meta) -> dict[str, bool]:
     matches = {}
     if truth.title:
         matches["title"] = scoring.title_matches(truth.title, got.title)
+        matches["headline"] = scoring.headline_matches(truth.title, got.title)
     if truth.authors:
         matches["authors"] = scoring.authors_match(truth.authors, got.authors)
     if truth.published:
@@ -509,7 +510,7 @@ def meta_matches(truth: ExpectedMeta, got: Meta) -> dict[str, bool]:
 
 def metadata_scores(corpus: Corpus, runs: Sequence[PageRun]) -> dict[str, list[int]]:
     """Per field, [matches, pages with a truth value]."""
-    counts = {"title": [0, 0], "authors": [0, 0], "published": [0, 0]}
+    counts = {"title": [0, 0], "headline": [0, 0], "authors": [0, 0], "published": [0, 0]}
     for page, run in zip(corpus.pages, runs, strict=True):
         if page.meta is None:
             continue
@@ -688,7 +689,11 @@ def metadata_lines(tools: dict[str, dict[str, Any]]) -> list[str]:
     rows = {tool: r["metadata"] for tool, r in tools.items() if "metadata" in r}
     if not rows:
         return []
-    lines = ["", "| metadata | title | authors | published |", "|---|---:|---:|---:|"]
+    lines = [
+        "",
+        "| metadata | title (exact) | title (site segment aside) | authors | published |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for tool, counts in rows.items():
         cells = [
             f"{_num(hit / total if total else None)} ({hit}/{total})"

@@ -211,6 +211,30 @@ def title_matches(expected: str, got: str | None) -> bool:
     return bool(got) and normalize_title(expected) == normalize_title(got)
 
 
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+_SITE_SEPARATOR = re.compile(r"\s+(?:::|[|–—·•»:-])\s+|\s*_|\s+(?=\[[^\]]+\]$)")
+
+
+def headline_matches(expected: str, got: str | None) -> bool:
+    """`title_matches` with typographic quotes folded, also accepting the expected title
+    without its first or last segment, when that segment is split off by a separator
+    ("Mozilla - Wikipedia", "Title | eHow", "Title [LWN.net]"): references that keep the
+    site's name in the title (mozilla's are Readability.js's output) are not held against
+    a tool that strips it. Only one segment, at either end, may be left out."""
+    if not got:
+        return False
+    want = normalize_title(expected).translate(_QUOTES)
+    have = normalize_title(got).translate(_QUOTES)
+    if want == have:
+        return True
+    separators = list(_SITE_SEPARATOR.finditer(want))
+    if not separators:
+        return False
+    head = want[: separators[-1].start()].strip()
+    tail = want[separators[0].end() :].strip()
+    return have in (head, tail)
+
+
 def _normalize_name(text: str) -> str:
     text = normalize_space(unicodedata.normalize("NFKC", text).casefold())
     return _BY.sub("", text).strip(_EDGE_PUNCT)

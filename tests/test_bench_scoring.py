@@ -175,3 +175,14 @@ def test_percentile_and_median() -> None:
     assert scoring.percentile([], 95) == 0.0
     assert scoring.median([3, 1, 2]) == 2
     assert scoring.median([4, 1, 2, 3]) == 2.5
+
+
+def test_headline_match_sets_aside_one_site_segment() -> None:
+    assert scoring.headline_matches("Mozilla - Wikipedia", "Mozilla")
+    assert scoring.headline_matches("How to Build a Terrarium | eHow", "How to Build a Terrarium")
+    assert scoring.headline_matches("LWN.net Weekly Edition [LWN.net]", "LWN.net Weekly Edition")
+    assert scoring.headline_matches("Content Depth — Write About Topics", "Write About Topics")
+    assert scoring.headline_matches("Heartsteel’s song", "Heartsteel's song")
+    assert not scoring.headline_matches("Title - Part A - Site", "Title")
+    assert not scoring.headline_matches("Mozilla - Wikipedia", "Wikipedia - Mozilla")
+    assert not scoring.headline_matches("A Title", None)

@@ -104,3 +104,54 @@ def test_title_with_a_separator_but_no_site_name_is_kept() -> None:
     head = "<title>Brexit: what happens next - a guide</title>"
     meta = extract_metadata(parse_tree(_page(head)), "https://news.example/a")
     assert meta.title == "Brexit: what happens next - a guide"
+
+
+def test_json_ld_wrapped_in_cdata() -> None:
+    head = (
+        '<script type="application/ld+json">//<![CDATA[\n{"@type": "NewsArticle", '
+        '"headline": "Harbour vote passes", "datePublished": "2020-07-10T14:15:42+00:00"}\n//]]>'
+        "</script>"
+    )
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.title == "Harbour vote passes"
+    assert meta.published is not None and meta.published.year == 2020
+
+
+def test_svg_title_in_the_body_is_not_the_document_title() -> None:
+    body = "<svg><title>Logo</title></svg><h1>Harbour vote passes</h1><p>Text.</p>"
+    meta = extract_metadata(parse_tree(_page("<title>Harbour vote passes</title>", body)), None)
+    assert meta.title == "Harbour vote passes"
+
+
+def test_declared_title_that_agrees_with_the_page_wins() -> None:
+    """A JSON-LD headline holding a description, a site-wide og:title: the declared title
+    that agrees with <title> or a heading is taken instead."""
+    head = (
+        "<title>List of films featuring time loops - Wikipedia</title>"
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Wikimedia list '
+        'article", "name": "List of films featuring time loops"}</script>'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.title == "List of films featuring time loops"
+    head = (
+        "<title>Space ship breaks up over Siberia</title>"
+        '<meta property="og:title" content="Yahoo News - Latest News &amp; Headlines">'
+    )
+    body = "<h1>Space ship breaks up over Siberia</h1><p>Text.</p>"
+    meta = extract_metadata(parse_tree(_page(head, body)), None)
+    assert meta.title == "Space ship breaks up over Siberia"
+
+
+def test_more_site_name_forms() -> None:
+    head = (
+        "<title>x</title><meta property='og:site_name' content='Sott.net'>"
+        "<meta property='og:title' content='Court files expose the team -- Sott.net'>"
+    )
+    assert extract_metadata(parse_tree(_page(head)), None).title == "Court files expose the team"
+    head = (
+        "<meta property='og:site_name' content='新华网'>"
+        "<meta property='og:title' content='短缺药品保供稳价-新华网'>"
+    )
+    assert extract_metadata(parse_tree(_page(head)), None).title == "短缺药品保供稳价"
+    head = "<title>Lorem ipsum dolor sit amet – My website</title>"
+    assert extract_metadata(parse_tree(_page(head)), None).title == "Lorem ipsum dolor sit amet"

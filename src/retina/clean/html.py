@@ -1,8 +1,9 @@
 """HTML pages: metadata from the whole page, main text from trafilatura's extraction.
 
-trafilatura is the baseline extraction engine; its XML output keeps block structure
-(headings, paragraphs, lists, quotes, tables) for the junk detectors. The Readability
-engine (`readability.py`) takes over when trafilatura finds nothing or returns the page's
+Two engines extract the main text: trafilatura (its XML output keeps block structure:
+headings, paragraphs, lists, quotes, tables) and Retina's Readability engine
+(`readability.py`). Their blocks are blended (`blend.py`); one engine alone is used when
+the other finds nothing, and the Readability engine when trafilatura returns the page's
 layout tables instead of paragraphs.
 """
 
@@ -13,6 +14,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.metadata import extract_metadata
 from retina.clean.readability import extract_readable
@@ -23,6 +25,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _MIN_FALLBACK_WORDS = 10
+_MIN_TEXT_CHARS = 25
+"""Less text than this (a lone "Home" link) is no article."""
 _LAYOUT_CELL_WORDS = 80
 """A table cell this long holds running text: the table lays out the page, it is no data."""
 _MAX_LAYOUT_TABLE_SHARE = 0.5
@@ -32,16 +36,11 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     """Extract metadata and candidate main-text blocks from an HTML document."""
     tree = parse_tree(text)
     meta = extract_metadata(tree, url)
-    link_texts = _link_texts(tree)
-    body = _extract_body(tree, url, favor_recall=False)
-    candidates, images = _candidates(body) if body is not None else ([], [])
-    if not candidates or _layout_table_share(candidates) > _MAX_LAYOUT_TABLE_SHARE:
-        # trafilatura pruned the tree it read: the Readability engine gets a fresh one
-        readable = extract_readable(parse_tree(text)) or []
-        if sum(len(c.text.split()) for c in readable) >= _MIN_FALLBACK_WORDS:
-            candidates = readable
+    links = link_texts(tree)
+    extracted, readable, images = engine_blocks(tree, url)
+    candidates = choose_blocks(extracted, readable, links)
     for candidate in candidates:
-        if candidate.text in link_texts:
+        if candidate.text in links:
             candidate.link_density = 1.0
     if not candidates:
         raise InputError("no article text found in the page")
@@ -63,6 +62,39 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     )
 
 
+def engine_blocks(
+    tree: lxml_html.HtmlElement, url: str | None
+) -> tuple[list[Candidate], list[Candidate], list[Image]]:
+    """The blocks trafilatura finds, those the Readability engine finds, and the images.
+
+    The Readability engine runs first: it only reads the tree, trafilatura prunes it."""
+    readable = extract_readable(tree) or []
+    if _text_length(readable) < _MIN_TEXT_CHARS:
+        readable = []
+    body = _extract_body(tree, url)
+    extracted, images = _candidates(body) if body is not None else ([], [])
+    return extracted, readable, images
+
+
+def choose_blocks(
+    extracted: list[Candidate], readable: list[Candidate], link_texts: set[str]
+) -> list[Candidate]:
+    """One engine's blocks when the other has none, or trafilatura returned layout tables;
+    else both, blended block by block (`blend.py`)."""
+    if not readable:  # then a scrap of text (a lone "Home" link) is no article either
+        return extracted if _text_length(extracted) >= _MIN_TEXT_CHARS else []
+    if not blends(extracted, readable):
+        return readable
+    return blend(extracted, readable, link_texts)
+
+
+def blends(extracted: list[Candidate], readable: list[Candidate]) -> bool:
+    """Whether `choose_blocks` blends the two engines' blocks for this page."""
+    return bool(extracted and readable) and (
+        _layout_table_share(extracted) <= _MAX_LAYOUT_TABLE_SHARE
+    )
+
+
 def parse_tree(text: str) -> lxml_html.HtmlElement:
     """Parse HTML leniently, with trafilatura's loader (it repairs common breakage)."""
     from trafilatura.utils import load_html
@@ -76,9 +108,7 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
     return tree
 
 
-def _extract_body(
-    tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool
-) -> etree._Element | None:
+def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> etree._Element | None:
     import trafilatura
 
     options = {
@@ -89,7 +119,9 @@ def _extract_body(
         "include_links": False,
         "include_images": False,
         "deduplicate": False,
-        "favor_recall": favor_recall,
+        # Its own fallbacks (readability-lxml, jusText) are skipped: the Readability
+        # engine is the second opinion here, and is blended in block by block.
+        "fast": True,
     }
     document = trafilatura.bare_extraction(tree, **options)
     if document is None or document.body is None:
@@ -100,6 +132,11 @@ def _extract_body(
     if body.tag != "body" and len(" ".join(body.itertext()).split()) < _MIN_FALLBACK_WORDS:
         return None  # trafilatura's last-resort baseline found only a scrap of text
     return body
+
+
+def _text_length(candidates: list[Candidate]) -> int:
+    """Characters of text, spaces aside (word counts mean little in Chinese or Japanese)."""
+    return sum(len(c.text) - c.text.count(" ") for c in candidates)
 
 
 def _layout_table_share(candidates: list[Candidate]) -> float:
@@ -117,7 +154,7 @@ def _layout_table_share(candidates: list[Candidate]) -> float:
     return layout / total if total else 0.0
 
 
-def _link_texts(tree: lxml_html.HtmlElement) -> set[str]:
+def link_texts(tree: lxml_html.HtmlElement) -> set[str]:
     """Texts of the page's links. trafilatura's output without links extracts better than
     with them, so a block is known to be a whole link by matching these texts."""
     texts = set()

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from retina.clean.dates import parse_datetime
@@ -56,17 +57,17 @@ _AUTHOR_KEYS = (
     "parsely-author",
     "sailthru.author",
 )
-_BYLINE_XPATHS = (
-    "//*[@rel='author']",
-    "//*[@itemprop='author']//*[@itemprop='name']",
-    "//*[@itemprop='author']",
-    "//*[re:test(@class, 'byline|author|writtenby', 'i')]",
-    "//*[re:test(@id, 'byline|author|writtenby', 'i')]",
-)
-_REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
+_BYLINE_CLASS = re.compile(r"byline|author|writtenby", re.I)
 _MAX_BYLINE_CHARS = 100
-_TITLE_SEPARATORS = re.compile(r"\s+(?:::|[|–—·•:»-])\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:::|--|[|–—·•:»-])\s+")
+# CDATA sections and HTML comments some pages wrap their JSON-LD in ("//<![CDATA[ ... //]]>")
+_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_STRONG_SEPARATOR = re.compile(r"\s+(?:::|--|[|–—»·•])\s+")
+_MAX_SITE_SEGMENT_WORDS = 3
+_MIN_HEADLINE_WORDS = 3
+_WORD = re.compile(r"\w+")
 _MAX_HOME_LINKS = 400
+_MAX_HOME_SLASHES = 4  # "https://host/prefix/": longer hrefs are no front-page links
 _MAX_SITE_NAME_WORDS = 6
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
@@ -101,13 +102,19 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         meta.get("application-name"),
         meta.get("twitter:site") if not (meta.get("twitter:site") or "").startswith("@") else None,
     )
-    declared_title = _first(
-        _text(ld.get("headline")),
-        _text(ld.get("name")) if ld.get("@type") != "WebPage" else None,
-        *(meta.get(key) for key in _TITLE_KEYS),
+    declared = [
+        title.strip()
+        for title in (
+            _text(ld.get("headline")),
+            _text(ld.get("name")) if ld.get("@type") != "WebPage" else None,
+            *(meta.get(key) for key in _TITLE_KEYS),
+        )
+        if title and title.strip()
+    ]
+    title, from_document = _pick_title(declared, tree)
+    found.title = _clean_title(
+        title, _SiteNames(tree, url, found.site_name), from_document=from_document
     )
-    site_names = _site_names(tree, url, found.site_name)
-    found.title = _clean_title(declared_title or _document_title(tree), site_names)
     found.lead = _first(
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
@@ -178,11 +185,16 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
 
 def _document_title(tree: lxml_html.HtmlElement) -> str | None:
     """<title>, or the page's one <h1> when <title> contains it (the h1 lacks the site name)."""
-    title = _xpath_text(tree, "//title")
+    title = _head_title(tree)
     headings = [h for h in (_element_text(e) for e in tree.iter("h1")) if h]
     if title and len(headings) == 1 and headings[0].casefold() in title.casefold():
         return headings[0]
     return title or (headings[0] if headings else _xpath_text(tree, "//h2"))
+
+
+def _head_title(tree: lxml_html.HtmlElement) -> str | None:
+    """The document's <title>, not an SVG's <title> in the body."""
+    return _xpath_text(tree, "//head/title") or _xpath_text(tree, "//title[not(ancestor::svg)]")
 
 
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
@@ -207,7 +219,7 @@ def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(_LD_WRAPPER.sub("", script.text or ""), strict=False)
         except (ValueError, RecursionError):
             continue
         for item in _walk_ld(data):
@@ -247,8 +259,8 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
                 candidates.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", value))
                 break
     if not candidates:
-        for xpath in _BYLINE_XPATHS:
-            for element in tree.xpath(xpath, namespaces=_REGEX_NS)[:5]:
+        for tier in _byline_elements(tree):
+            for element in tier[:5]:
                 text = _element_text(element)
                 if text and len(text) < _MAX_BYLINE_CHARS and any(c.isupper() for c in text):
                     candidates.append(text)
@@ -261,6 +273,28 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
         if name and len(name.split()) <= _MAX_AUTHOR_WORDS and name not in authors:
             authors.append(name)
     return authors
+
+
+def _byline_elements(tree: lxml_html.HtmlElement) -> list[list[Any]]:
+    """Elements that may hold the byline, best kind first, each kind in document order:
+    rel=author; the name inside itemprop=author; itemprop=author; a class, then an id,
+    naming a byline or author. One pass over the tree (an XPath per kind with regular
+    expressions costs several milliseconds on a large page)."""
+    rel, named, itemprop, by_class, by_id = [], [], [], [], []
+    for element in tree.iter(etree.Element):
+        get = element.get
+        if get("rel") == "author":
+            rel.append(element)
+        prop = get("itemprop")
+        if prop == "author":
+            itemprop.append(element)
+        elif prop == "name" and any(a.get("itemprop") == "author" for a in element.iterancestors()):
+            named.append(element)
+        if _BYLINE_CLASS.search(get("class") or ""):
+            by_class.append(element)
+        if _BYLINE_CLASS.search(get("id") or ""):
+            by_id.append(element)
+    return [rel, named, itemprop, by_class, by_id]
 
 
 def _htmldate(tree: lxml_html.HtmlElement, url: str | None) -> datetime | None:
@@ -288,44 +322,112 @@ def _first_date(*values: str | None) -> datetime | None:
     return None
 
 
-def _clean_title(title: str | None, site_names: list[str]) -> str | None:
-    """Strip a trailing or leading " | Site Name" from a <title>-style string."""
+def _clean_title(title: str | None, is_site_name: _SiteNames, *, from_document: bool) -> str | None:
+    """Strip a trailing or leading " | Site Name" from a title.
+
+    A <title> whose
+    last segment names no known site still loses a short one after a strong separator
+    ("Lorem ipsum dolor sit amet – My website"): <title> ends with the site or section."""
     if not title:
         return None
     title = _SPACE.sub(" ", title).strip()
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2 or not site_names:
+    if is_site_name.declared:  # "标题-新华网": scripts without spaces glue the site name on
+        glued = re.search(rf"(?<=\S)[-_|]{re.escape(is_site_name.declared)}$", title)
+        if glued and glued.start() > 0:
+            return title[: glued.start()]
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
         return title
-    if _is_site_name(parts[-1], site_names):
-        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-    if _is_site_name(parts[0], site_names):
-        return parts[-1] if len(parts) == 2 else title
+    first, last = separators[0], separators[-1]
+    head, tail = title[: last.start()], title[last.end() :]
+    if is_site_name(tail):
+        return head
+    if len(separators) == 1 and is_site_name(title[: first.start()]):
+        return tail
+    if (
+        from_document
+        and _STRONG_SEPARATOR.fullmatch(last.group())
+        and len(tail.split()) <= _MAX_SITE_SEGMENT_WORDS
+        and len(head.split()) >= _MIN_HEADLINE_WORDS
+    ):
+        return head
     return title
 
 
-def _is_site_name(segment: str, site_names: list[str]) -> bool:
-    part = segment.casefold()
-    compact = _compact(segment)
-    for name in site_names:
-        site = name.casefold()
-        if part in site or site in part:
-            return True
-        if len(compact) >= 4 and compact == _compact(name):
-            return True
-    return False
+def _pick_title(declared: list[str], tree: lxml_html.HtmlElement) -> tuple[str | None, bool]:
+    """The title, and whether it comes from the document's <title>/<h1> rather than from
+    declared metadata. A declared title that agrees with neither <title> nor a heading (a
+    site-wide og:title, a JSON-LD headline holding a description) loses to one that does,
+    and to <title> itself when a heading on the page confirms it."""
+    document = _document_title(tree)
+    raw_title = _head_title(tree)
+    if not declared:
+        return document, True
+    if not raw_title:
+        return declared[0], False
+    for candidate in declared:
+        if _agrees(candidate, raw_title):
+            return candidate, False
+    headings = [
+        text
+        for text in map(_element_text, itertools.chain(tree.iter("h1"), tree.iter("h2")))
+        if text
+    ]
+    for candidate in declared:
+        if any(_agrees(candidate, heading) for heading in headings):
+            return candidate, False
+    if any(_agrees(heading, raw_title) for heading in headings):
+        return document, True
+    return declared[0], False
 
 
-def _site_names(tree: lxml_html.HtmlElement, url: str | None, declared: str | None) -> list[str]:
-    """Names the site goes by: the declared one, the texts of links to its home page (the
-    logo link) and its host name. Used to tell the site-name segment of a <title> apart."""
-    names = [declared] if declared else []
+def _agrees(a: str, b: str) -> bool:
+    """Two titles name the same article: one contains the other, or they share at least
+    half the words of the shorter."""
+    compact_a, compact_b = _compact(a), _compact(b)
+    if not compact_a or not compact_b:
+        return False
+    if compact_a in compact_b or compact_b in compact_a:
+        return True
+    words_a, words_b = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    shorter = min(len(words_a), len(words_b))
+    return shorter > 0 and len(words_a & words_b) >= 0.5 * shorter
+
+
+class _SiteNames:
+    """Tells whether a title segment names the site: the declared site name (contained
+    either way, the segment at most twice as long), or exactly the text of a link to the
+    front page (the logo link) or the host name. The page is searched on first use only."""
+
+    def __init__(self, tree: lxml_html.HtmlElement, url: str | None, declared: str | None):
+        self._tree, self._url, self.declared = tree, url, declared
+        self._others: set[str] | None = None
+
+    def __call__(self, segment: str) -> bool:
+        part, compact = segment.casefold(), _compact(segment)
+        if not compact:
+            return False
+        if self.declared:
+            site = self.declared.casefold()
+            if part in site or compact == _compact(self.declared):
+                return True
+            if site in part and len(part) <= 2 * len(site):  # "BBC News - Home"
+                return True
+        if self._others is None:
+            self._others = {_compact(name) for name in _home_names(self._tree, self._url)}
+        return len(compact) >= 4 and compact in self._others
+
+
+def _home_names(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
+    """The texts of links to the site's front page, and its host name."""
+    names = []
     page = urlsplit(url) if url else None
     for anchor in itertools.islice(tree.iter("a"), _MAX_HOME_LINKS):
         href = anchor.get("href")
-        text = _SPACE.sub(" ", anchor.text_content()).strip()
-        if not href or not text or len(text.split()) > _MAX_SITE_NAME_WORDS:
+        if not href or href.count("/") > _MAX_HOME_SLASHES or not _is_home(href, page):
             continue
-        if _is_home(href, page) and text not in names:
+        text = _SPACE.sub(" ", anchor.text_content()).strip()
+        if text and len(text.split()) <= _MAX_SITE_NAME_WORDS:
             names.append(text)
     if page and page.hostname:
         labels = page.hostname.removeprefix("www.").split(".")
@@ -335,8 +437,10 @@ def _site_names(tree: lxml_html.HtmlElement, url: str | None, declared: str | No
 
 
 def _is_home(href: str, page: SplitResult | None) -> bool:
-    """A link to the site's front page: its root, or for a site under a path prefix of its
-    host, a one-segment path that the page's own URL lies under."""
+    """A link to the site's front page: its root, or, for a site under a path prefix of its
+    host, the one-segment path that the page's own URL lies under (any one-segment path
+    when the page's URL is not known: names are matched exactly, so a section link that
+    happens to name a title segment strips a section name, which is no headline either)."""
     try:
         link = urlsplit(urljoin(page.geturl(), href) if page else href)
     except ValueError:

@@ -1,0 +1,189 @@
+"""Blending the two extraction engines block by block.
+
+trafilatura and the Readability engine each miss text the other finds and each keep junk
+the other leaves out. Their blocks are merged in document order (a block both found is
+kept once) and every block is scored by a logistic model over what is known about it:
+which engines found it, its length, link share, punctuation, kind, position, and how much
+the two extractions agree on the page. Blocks scoring below one half are dropped.
+
+The weights (`blend_weights.json`) are learned by `benchmarks/train_blend.py` on the tune
+split of the development corpora only (see docs/benchmarks.md); the test split measures
+how well they generalise.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from retina.clean.candidate import Candidate
+from retina.clean.tokens import ends_like_sentence, starts_like_title, words
+from retina.model import BlockKind
+
+_KINDS = (
+    BlockKind.PARAGRAPH,
+    BlockKind.HEADING,
+    BlockKind.LIST_ITEM,
+    BlockKind.QUOTE,
+    BlockKind.TABLE,
+)
+FEATURES = (
+    "from_trafilatura",
+    "from_readability",
+    "from_both",
+    "log_words",
+    "is_link",
+    "ends_like_sentence",
+    "ends_with_colon",
+    "starts_like_title",
+    "position",
+    "inside_agreed_span",
+    "digit_share",
+    "upper_share",
+    "commas_per_word",
+    "bars_per_word",
+    *(f"kind_{kind.value}" for kind in _KINDS),
+    "page_log_words_trafilatura",
+    "page_log_words_readability",
+    "page_readability_in_trafilatura",
+    "page_trafilatura_in_readability",
+    "page_link_share_trafilatura",
+    "page_link_share_readability",
+)
+KEEP_FROM = 0.5
+_SHINGLE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A merged block, the engines that found it, and its words."""
+
+    candidate: Candidate
+    from_trafilatura: bool
+    from_readability: bool
+    words: list[str]
+
+
+def merge(trafilatura: list[Candidate], readability: list[Candidate]) -> list[Sourced]:
+    """Both engines' blocks in document order, each once.
+
+    trafilatura's order is kept; a block only the Readability engine found goes after the
+    last block before it that both found (at the start when there is none).
+    """
+    t_words = [words(c.text) for c in trafilatura]
+    r_words = [words(c.text) for c in readability]
+    t_keys = [" ".join(w) for w in t_words]
+    t_text = " ".join(t_keys)
+    r_text = " ".join(" ".join(w) for w in r_words)
+    merged: list[list[Sourced]] = [[] for _ in range(len(trafilatura) + 1)]
+    for index, candidate in enumerate(trafilatura):
+        merged[index + 1].append(Sourced(candidate, True, t_keys[index] in r_text, t_words[index]))
+    slot = 0
+    search_from = 0
+    for candidate, tokens in zip(readability, r_words, strict=True):
+        key = " ".join(tokens)
+        if key in t_text:
+            found = _find_block(t_keys, key, search_from)
+            if found is not None:
+                slot = search_from = found + 1
+            continue
+        merged[slot].append(Sourced(candidate, False, True, tokens))
+    return [block for group in merged for block in group]
+
+
+def features(blocks: list[Sourced], link_texts: set[str]) -> list[list[float]]:
+    """One feature row per block, in `FEATURES` order."""
+    page = _page_features(blocks, link_texts)
+    agreed = [i for i, b in enumerate(blocks) if b.from_trafilatura and b.from_readability]
+    low, high = (agreed[0], agreed[-1]) if agreed else (-1, -1)
+    count = len(blocks)
+    rows = []
+    for index, block in enumerate(blocks):
+        text = block.candidate.text
+        n_words = len(block.words)
+        n_chars = max(len(text), 1)
+        row = [
+            float(block.from_trafilatura),
+            float(block.from_readability),
+            float(block.from_trafilatura and block.from_readability),
+            math.log1p(n_words),
+            float(text in link_texts),
+            float(ends_like_sentence(text)),
+            float(text.rstrip().endswith(":")),
+            float(starts_like_title(text)),
+            index / count,
+            float(low <= index <= high) if block.from_trafilatura else 0.5,
+            sum(map(str.isdigit, text)) / n_chars,
+            sum(map(str.isupper, text)) / n_chars,
+            text.count(",") / max(n_words, 1),
+            text.count("|") / max(n_words, 1),
+            *(float(block.candidate.kind is kind) for kind in _KINDS),
+            *page,
+        ]
+        rows.append(row)
+    return rows
+
+
+def blend(
+    trafilatura: list[Candidate], readability: list[Candidate], link_texts: set[str]
+) -> list[Candidate]:
+    """The blocks of both engines that the model keeps, in document order."""
+    blocks = merge(trafilatura, readability)
+    if not blocks:
+        return []
+    intercept, coefficients = _weights()
+    kept = []
+    for block, row in zip(blocks, features(blocks, link_texts), strict=True):
+        score = intercept + sum(w * x for w, x in zip(coefficients, row, strict=True))
+        if score >= math.log(KEEP_FROM / (1 - KEEP_FROM)):
+            kept.append(block.candidate)
+    return kept
+
+
+@cache
+def _weights() -> tuple[float, tuple[float, ...]]:
+    raw = json.loads(resources.files("retina.clean").joinpath("blend_weights.json").read_text())
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError("blend_weights.json does not match the blend features; retrain")
+    return float(raw["intercept"]), tuple(float(w) for w in raw["coefficients"])
+
+
+def _page_features(blocks: list[Sourced], link_texts: set[str]) -> list[float]:
+    t_blocks = [b for b in blocks if b.from_trafilatura]
+    r_blocks = [b for b in blocks if b.from_readability]
+    t_shingles = {s for b in t_blocks for s in _shingles(b.words)}
+    r_shingles = {s for b in r_blocks for s in _shingles(b.words)}
+    shared = len(t_shingles & r_shingles)
+    n_t = sum(len(b.words) for b in t_blocks)
+    n_r = sum(len(b.words) for b in r_blocks)
+    return [
+        math.log1p(n_t),
+        math.log1p(n_r),
+        shared / max(len(r_shingles), 1),
+        shared / max(len(t_shingles), 1),
+        _link_share(t_blocks, link_texts, n_t),
+        _link_share(r_blocks, link_texts, n_r),
+    ]
+
+
+def _link_share(blocks: list[Sourced], link_texts: set[str], total: int) -> float:
+    linked = sum(len(b.words) for b in blocks if b.candidate.text in link_texts)
+    return linked / max(total, 1)
+
+
+def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[k : k + _SHINGLE]) for k in range(len(tokens) - _SHINGLE + 1)}
+
+
+def _find_block(keys: list[str], key: str, start: int) -> int | None:
+    """The first trafilatura block from `start` on containing `key` (or, failing that, any)."""
+    for index in range(start, len(keys)):
+        if key in keys[index]:
+            return index
+    for index in range(start):
+        if key in keys[index]:
+            return index
+    return None

@@ -1,0 +1,61 @@
+"""Blending trafilatura's and the Readability engine's blocks."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from helpers import BODY
+from retina.clean.blend import FEATURES, blend, features, merge
+from retina.clean.candidate import Candidate
+from retina.model import BlockKind
+
+
+def _blocks(*texts: str) -> list[Candidate]:
+    return [Candidate(BlockKind.PARAGRAPH, text) for text in texts]
+
+
+def test_merge_keeps_document_order_and_each_block_once() -> None:
+    """A block only the Readability engine found follows the last block both found."""
+    trafilatura = _blocks("Menu", BODY[0], BODY[2], "Comments (3)")
+    readability = _blocks(BODY[0], BODY[1], BODY[2], BODY[3])
+    merged = merge(trafilatura, readability)
+    assert [b.candidate.text for b in merged] == [
+        "Menu",
+        BODY[0],
+        BODY[1],
+        BODY[2],
+        BODY[3],
+        "Comments (3)",
+    ]
+    assert [(b.from_trafilatura, b.from_readability) for b in merged] == [
+        (True, False),
+        (True, True),
+        (False, True),
+        (True, True),
+        (False, True),
+        (True, False),
+    ]
+
+
+def test_features_have_one_value_per_named_feature() -> None:
+    merged = merge(_blocks(*BODY), _blocks(*BODY[:2]))
+    rows = features(merged, set())
+    assert len(rows) == len(BODY)
+    assert all(len(row) == len(FEATURES) for row in rows)
+
+
+def test_shipped_weights_match_the_features() -> None:
+    raw = json.loads(resources.files("retina.clean").joinpath("blend_weights.json").read_text())
+    assert raw["features"] == list(FEATURES)
+    assert len(raw["coefficients"]) == len(FEATURES)
+    assert raw["trained_on"]["split"].startswith("tune")
+
+
+def test_blend_keeps_what_both_engines_found_and_drops_link_junk() -> None:
+    links = ["Most popular", "Privacy policy | Terms of use | Contact"]
+    trafilatura = _blocks(*BODY, *links)
+    readability = _blocks(*BODY)
+    kept = [c.text for c in blend(trafilatura, readability, set(links))]
+    assert kept[: len(BODY)] == BODY
+    assert links[1] not in kept
