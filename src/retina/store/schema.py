@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 
 
@@ -113,4 +114,50 @@ removals = Table(
     Column("kind", String(32), nullable=False),
     Column("text", Text, nullable=False),
     Column("reason", Text, nullable=False),
+)
+
+# Followed sources (feeds, sitemaps) and their polling state: a restart resumes from here.
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("kind", String(32), nullable=False),
+    Column("title", Text),
+    # The user's folder for the source (OPML outline, `--section`).
+    Column("section", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("added_at", UTCDateTime, nullable=False),
+    Column("last_polled_at", UTCDateTime),
+    Column("last_success_at", UTCDateTime),
+    Column("next_poll_at", UTCDateTime, index=True),
+    # Seconds between polls: learned from how often the source publishes, or fixed by the
+    # user (`interval_override`).
+    Column("interval", Integer, nullable=False),
+    Column("interval_override", Integer),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_status", Text),
+    Column("last_error", Text),
+    # Set after too many failures in a row: the source is no longer polled.
+    Column("disabled_reason", Text),
+    Column("items_seen", Integer, nullable=False, default=0),
+    sqlite_autoincrement=True,
+)
+
+# The items each source listed: new ones are fetched, known ones are not fetched again.
+source_items = Table(
+    "source_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("item_key", Text, nullable=False),
+    Column("url", Text),
+    Column("published", UTCDateTime),
+    Column("seen_at", UTCDateTime, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL"), index=True),
+    # Where the stored text came from: "page" (the fetched article) or "feed" (its content).
+    Column("text_from", String(8)),
+    Column("error", Text),
+    UniqueConstraint("source_id", "item_key"),
 )

@@ -290,6 +290,18 @@ class Store:
         )
 
     @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A connection in a write transaction (committed on exit); failures are StoreErrors."""
+        with self._errors(), self._writer.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads; failures are StoreErrors."""
+        with self._errors(), self.engine.connect() as connection:
+            yield connection
+
+    @contextmanager
     def _errors(self) -> Iterator[None]:
         """Turn database failures into a one-line StoreError naming the database."""
         try:
