@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from retina.cli_options import DEFAULT_HOME, HomeOption, fail
+from retina.cli_sources import poll, source_app
 from retina.errors import RetinaError
 
 app = typer.Typer(
@@ -33,12 +35,6 @@ class OutputFormat(StrEnum):
     JSON = "json"
     TEXT = "text"
     MARKDOWN = "markdown"
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print a one-line error to stderr and return the Exit to raise."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
 
 
 @app.command()
@@ -68,16 +64,6 @@ def clean(
     else:
         out = to_markdown(article)
     sys.stdout.write(out)
-
-
-DEFAULT_HOME = Path("retina-data")
-
-HomeOption = Annotated[
-    Path,
-    typer.Option(
-        "--home", envvar="RETINA_HOME", help="Data directory; the database is retina.db in it."
-    ),
-]
 
 
 @app.command()
@@ -308,6 +294,10 @@ def sample_web(
             raise fail(str(error)) from None
         typer.echo(f"serving {server.url}/ (Ctrl-C to stop)")
         server.block_until_interrupted()
+
+
+app.add_typer(source_app, name="source")
+app.command()(poll)
 
 
 def main() -> None:

@@ -1,0 +1,23 @@
+"""Options and helpers shared by the command-line modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DEFAULT_HOME = Path("retina-data")
+
+HomeOption = Annotated[
+    Path,
+    typer.Option(
+        "--home", envvar="RETINA_HOME", help="Data directory; the database is retina.db in it."
+    ),
+]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error to stderr and return the Exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)

@@ -1,0 +1,187 @@
+"""`retina source add|list|show|remove` and `retina poll`: following feeds and sitemaps."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from retina.cli_options import DEFAULT_HOME, HomeOption, fail
+from retina.errors import RetinaError
+
+if TYPE_CHECKING:
+    from retina.ingest.fetch import Fetcher
+
+source_app = typer.Typer(help="Follow feeds and sitemaps.", no_args_is_help=True)
+
+AllowOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host",
+        help="A host, address or network that may be fetched although it is not public "
+        "(repeatable; also RETINA_ALLOW_HOSTS).",
+    ),
+]
+DelayOption = Annotated[
+    float, typer.Option(min=0.0, help="Seconds between two requests to one host.")
+]
+
+
+def _fetcher(allow: list[str] | None, min_delay: float = 1.0) -> Fetcher:
+    from retina.ingest.fetch import Fetcher, FetchSettings
+    from retina.ingest.guard import AddressGuard
+
+    guard = AddressGuard.from_environment(allow or [])
+    return Fetcher(FetchSettings(min_delay=min_delay), guard=guard)
+
+
+@source_app.command("add")
+def add(
+    url: Annotated[str, typer.Argument(help="A feed, a sitemap, or a page that links its feed.")],
+    section: Annotated[str | None, typer.Option(help="Folder to file the source under.")] = None,
+    interval: Annotated[
+        int | None, typer.Option(min=60, help="Fixed seconds between polls [default: learned].")
+    ] = None,
+    allow_host: AllowOption = None,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Follow URL: what it is is found out (RSS, RDF, Atom, JSON Feed, sitemap, page)."""
+    from retina.ingest.discover import discover
+    from retina.store import Store
+    from retina.store.sources import add_source
+
+    async def run():  # type: ignore[no-untyped-def]
+        async with _fetcher(allow_host) as fetcher:
+            return await discover(fetcher, url)
+
+    try:
+        found = asyncio.run(run())
+        with Store.open(home) as store:
+            for feed_url, parsed in found.followed:
+                source = add_source(
+                    store,
+                    feed_url,
+                    kind=str(parsed.kind),
+                    title=parsed.title,
+                    section=section,
+                    interval=interval,
+                )
+                typer.echo(
+                    f"{source.id}\t{source.kind}\t{source.url}\t{source.title or ''}"
+                    f"\t({len(parsed.items)} items now)"
+                )
+    except RetinaError as error:
+        raise fail(str(error)) from None
+
+
+@source_app.command("list")
+def list_sources(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """The followed sources: id, kind, status, next poll, URL."""
+    from retina.store import Store
+    from retina.store.sources import list_sources as listed
+
+    try:
+        with Store.open(home) as store:
+            sources = listed(store)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    if as_json:
+        typer.echo(json.dumps([s.to_dict() for s in sources], indent=2))
+        return
+    for s in sources:
+        status = "disabled" if s.disabled_reason else (s.last_status or "new")
+        next_poll = s.next_poll_at.strftime("%Y-%m-%d %H:%M") if s.next_poll_at else "-"
+        typer.echo(f"{s.id}\t{s.kind}\t{status}\t{next_poll}\t{s.url}")
+
+
+@source_app.command("show")
+def show(
+    ref: Annotated[str, typer.Argument(help="The source's id or URL.")],
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """One source: last poll, status, items, errors, next poll."""
+    from retina.store import Store
+    from retina.store.sources import count_items, find_source
+
+    try:
+        with Store.open(home) as store:
+            source = find_source(store, ref)
+            if source is None:
+                raise fail(f"no source {ref}")
+            data = source.to_dict() | {"items": count_items(store, source.id)}
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    typer.echo(json.dumps(data, indent=2))
+
+
+@source_app.command("remove")
+def remove(
+    ref: Annotated[str, typer.Argument(help="The source's id or URL.")],
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Stop following a source; the articles it brought stay."""
+    from retina.store import Store
+    from retina.store.sources import find_source, remove_source
+
+    try:
+        with Store.open(home) as store:
+            source = find_source(store, ref)
+            if source is None or not remove_source(store, source.id):
+                raise fail(f"no source {ref}")
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    typer.echo(f"removed {source.url}")
+
+
+def poll(
+    allow_host: AllowOption = None,
+    min_delay: DelayOption = 1.0,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Poll the sources that are due once: new items are fetched, cleaned and stored."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from retina.ingest.poll import SourceOutcome, poll_sources
+    from retina.store import Store
+    from retina.store.sources import due_sources
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("polling", total=None)
+
+    def advance(outcome: SourceOutcome, done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    try:
+        with Store.open(home) as store:
+            due = due_sources(store)
+
+            async def run():  # type: ignore[no-untyped-def]
+                async with _fetcher(allow_host, min_delay) as fetcher:
+                    return await poll_sources(store, fetcher, due, on_progress=advance)
+
+            with progress:
+                report = asyncio.run(run())
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    typer.echo(
+        f"{len(report.outcomes)} sources polled: {report.count('new items')} with new items, "
+        f"{report.count('not modified')} not modified, {report.count('failed')} failed; "
+        f"{report.stored} articles stored"
+    )
+    for outcome in report.outcomes:
+        if outcome.error:
+            typer.echo(f"{outcome.source.url}: {outcome.error}", err=True)
+        for url, reason in outcome.item_failures:
+            typer.echo(f"{url}: {reason}", err=True)

@@ -1,0 +1,236 @@
+"""Polling sources: fetch each due feed (conditionally), fetch and clean its new items, store.
+
+A feed item becomes a full article: its page is fetched and cleaned; when the page cannot
+be had (refused, failing, not an article), the feed's own content or summary is cleaned
+instead, and the item records which was used (`text_from`: "page" or "feed").
+
+After a poll each source gets its next poll time: its own publishing rate (the median gap
+between its latest items), bounded to 5 minutes–24 hours, or the user's fixed interval.
+A failing source backs off exponentially (with jitter) and is disabled, with the reason
+kept, after `MAX_FAILURES` failures in a row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from retina.clean import clean
+from retina.errors import FetchError, RetinaError
+from retina.ingest.feeds import FeedItem, ParsedSource, parse_source
+from retina.ingest.fetch import Fetcher, FetchResult, Validators, backoff
+from retina.model import Article
+from retina.store import Store
+from retina.store.sources import (
+    Source,
+    known_items,
+    publishing_interval,
+    record_item,
+    update_source,
+)
+
+MIN_INTERVAL = 5 * 60
+MAX_INTERVAL = 24 * 3600
+MAX_FAILURES = 8
+MAX_NEW_ITEMS = 200
+"""New items taken from one poll of one source; the rest wait for the next poll (a feed
+that suddenly lists thousands of unseen items is more likely broken than busy)."""
+RETRY_BASE = 60.0
+SOURCES_AT_ONCE = 16
+
+
+@dataclass(slots=True)
+class SourceOutcome:
+    """What polling one source did."""
+
+    source: Source
+    status: str  # "new items", "no new items", "not modified", "failed"
+    stored: int = 0
+    from_page: int = 0
+    from_feed: int = 0
+    item_failures: list[tuple[str, str]] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class PollReport:
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def stored(self) -> int:
+        return sum(o.stored for o in self.outcomes)
+
+
+Progress = Callable[[SourceOutcome, int, int], None]
+
+
+async def poll_sources(
+    store: Store,
+    fetcher: Fetcher,
+    due: list[Source],
+    *,
+    on_progress: Progress | None = None,
+) -> PollReport:
+    """Poll `due` sources, several at once (the fetcher keeps each host's limits)."""
+    report = PollReport()
+    gate = asyncio.Semaphore(SOURCES_AT_ONCE)
+
+    async def one(source: Source) -> None:
+        async with gate:
+            outcome = await poll_source(store, fetcher, source)
+        report.outcomes.append(outcome)
+        if on_progress is not None:
+            on_progress(outcome, len(report.outcomes), len(due))
+
+    await asyncio.gather(*(one(source) for source in due))
+    return report
+
+
+async def poll_source(store: Store, fetcher: Fetcher, source: Source) -> SourceOutcome:
+    """Poll one source and record its new state; never raises for the source's faults."""
+    now = datetime.now(UTC)
+    validators = Validators(source.etag, source.last_modified)
+    try:
+        result = await fetcher.fetch(source.url, validators=validators)
+        parsed = None if result.not_modified else _parse_feed(result)
+    except RetinaError as error:
+        return _failed(store, source, str(error), now)
+    if parsed is None:
+        _succeeded(store, source, result, now, "not modified")
+        return SourceOutcome(source, "not modified")
+    seen = known_items(store, source.id)
+    new = [item for item in parsed.items if item.key not in seen][:MAX_NEW_ITEMS]
+    outcome = SourceOutcome(source, "new items" if new else "no new items")
+    for item, stored in zip(
+        new, await asyncio.gather(*(_item_article(fetcher, item) for item in new)), strict=True
+    ):
+        article, text_from, error = stored
+        article_id = None
+        if article is not None:
+            _fill_from_item(article, item, source)
+            try:
+                article_id = store.upsert(article, key=article.url or item.key).id
+            except RetinaError as store_error:
+                article, text_from, error = None, None, str(store_error)
+        if article is None:
+            outcome.item_failures.append((item.url or item.key, error or "no article"))
+        else:
+            outcome.stored += 1
+            outcome.from_page += text_from == "page"
+            outcome.from_feed += text_from == "feed"
+        record_item(
+            store,
+            source.id,
+            item.key,
+            url=item.url,
+            published=item.published,
+            article_id=article_id,
+            text_from=text_from if article_id else None,
+            error=error if not article_id else None,
+        )
+    _succeeded(store, source, result, now, outcome.status)
+    return outcome
+
+
+def _parse_feed(result: FetchResult) -> ParsedSource:
+    parsed = parse_source(result.body, url=result.final_url, content_type=result.content_type)
+    if parsed.kind == "html":
+        raise FetchError(f"{result.final_url}: an HTML page now, not a feed")
+    return parsed
+
+
+async def _item_article(
+    fetcher: Fetcher, item: FeedItem
+) -> tuple[Article | None, str | None, str | None]:
+    """The item's article: from its page, else from the feed's content. Returns the
+    article, where its text came from, and why the page could not be used."""
+    page_error = "the item has no link"
+    if item.url:
+        try:
+            page = await fetcher.fetch(item.url)
+            article = await asyncio.to_thread(
+                clean, page.body, url=page.final_url, content_type=page.content_type
+            )
+            return article, "page", None
+        except RetinaError as error:
+            page_error = str(error)
+    feed_html = item.content or item.summary
+    if feed_html:
+        try:
+            article = await asyncio.to_thread(clean, _as_page(item, feed_html), url=item.url)
+            return article, "feed", None
+        except RetinaError as error:
+            return None, None, f"{page_error}; the feed's text: {error}"
+    return None, None, page_error
+
+
+def _as_page(item: FeedItem, content: str) -> str:
+    """A feed's HTML content as a page the cleaner reads (text is escaped as text)."""
+    body = content if "<" in content else f"<p>{html.escape(content)}</p>"
+    title = html.escape(item.title or "")
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head>"
+        f"<body><article>{body}</article></body></html>"
+    )
+
+
+def _fill_from_item(article: Article, item: FeedItem, source: Source) -> None:
+    """What the page lacks, the feed may say."""
+    article.title = article.title or item.title
+    article.published = article.published or item.published
+    article.authors = article.authors or list(item.authors)
+    article.url = article.url or item.url
+    article.section = article.section or source.section
+
+
+def _succeeded(
+    store: Store, source: Source, result: FetchResult, now: datetime, status: str
+) -> None:
+    interval = source.interval_override or _learned_interval(store, source)
+    update_source(
+        store,
+        source.id,
+        etag=result.validators.etag or source.etag,
+        last_modified=result.validators.last_modified or source.last_modified,
+        last_polled_at=now,
+        last_success_at=now,
+        next_poll_at=now + timedelta(seconds=interval),
+        interval=interval,
+        failures=0,
+        last_status=status,
+        last_error=None,
+    )
+
+
+def _learned_interval(store: Store, source: Source) -> int:
+    gap = publishing_interval(store, source.id)
+    if gap is None:
+        return source.interval
+    return int(min(MAX_INTERVAL, max(MIN_INTERVAL, gap.total_seconds())))
+
+
+def _failed(store: Store, source: Source, error: str, now: datetime) -> SourceOutcome:
+    failures = source.failures + 1
+    disabled = (
+        f"disabled after {failures} failures in a row; last: {error}"
+        if failures >= MAX_FAILURES
+        else None
+    )
+    wait = RETRY_BASE + backoff(failures, RETRY_BASE, MAX_INTERVAL)
+    update_source(
+        store,
+        source.id,
+        last_polled_at=now,
+        next_poll_at=now + timedelta(seconds=wait),
+        failures=failures,
+        last_status="failed",
+        last_error=error,
+        disabled_reason=disabled,
+    )
+    return SourceOutcome(source, "failed", error=error)

@@ -1,0 +1,85 @@
+"""`retina source add|list|show|remove` and `retina poll` against the local sample web."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from retina.cli import app
+from retina.sample import generate, serve
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(app, [str(arg) for arg in args])
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli-web")
+    generate(folder, seed=4, outlets=2, articles=20)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def outlet(web: Path) -> dict[str, Any]:
+    return json.loads((web / "outlets.json").read_text())[0]
+
+
+def test_add_from_a_front_page_poll_show_and_remove(
+    web: Path, outlet: dict[str, Any], tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    allow = ("--allow-host", "127.0.0.1", "--home", home)
+    with serve(web) as server:
+        front = server.map_url(outlet["front_page"])
+        added = run("source", "add", front, "--section", "World", *allow)
+        assert added.exit_code == 0, added.output
+        source_id, kind, url = added.output.split("\t")[:3]
+        assert kind in ("rss", "atom", "json_feed") and url.startswith(server.url)
+
+        again = run("source", "add", url, *allow)
+        assert again.exit_code == 1 and "already a source" in again.output
+
+        polled = run("poll", "--min-delay", "0", *allow)
+        assert polled.exit_code == 0, polled.output
+        assert "1 sources polled: 1 with new items" in polled.output
+
+    listed = run("source", "list", "--json", "--home", home)
+    (entry,) = json.loads(listed.output)
+    assert entry["section"] == "World" and entry["last_status"] == "new items"
+
+    shown = json.loads(run("source", "show", source_id, "--home", home).output)
+    assert shown["items"]["page"] == shown["items_seen"] > 0
+
+    articles = json.loads(run("list", "--json", "--home", home).output)
+    assert articles["total"] == len(articles["items"]) == shown["items_seen"]
+
+    removed = run("source", "remove", url, "--home", home)
+    assert removed.exit_code == 0 and run("source", "list", "--home", home).output == ""
+    assert json.loads(run("list", "--json", "--home", home).output) == articles
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://127.0.0.1:9/feed.xml", "refused, 127.0.0.1 is a loopback address"),
+        ("http://169.254.169.254/latest/", "link-local"),
+        ("ftp://example.com/feed", "only http and https"),
+    ],
+)
+def test_bad_sources_are_one_line_errors(url: str, message: str, tmp_path: Path) -> None:
+    result = run("source", "add", url, "--home", tmp_path)
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_page_without_feeds_is_refused(web: Path, outlet: dict[str, Any], tmp_path: Path) -> None:
+    with serve(web) as server:
+        about = server.url + f"/{outlet['folder']}/about.html"
+        result = run("source", "add", about, "--allow-host", "127.0.0.1", "--home", tmp_path)
+    assert result.exit_code == 1 and "declares no feed" in result.output

@@ -1,0 +1,124 @@
+"""Polling sources over HTTP from the local sample web: feeds → full articles → store."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from retina.ingest.fetch import Fetcher, FetchSettings
+from retina.ingest.guard import AddressGuard
+from retina.ingest.poll import MAX_FAILURES, PollReport, poll_sources
+from retina.sample import Behaviour, generate, read_truth, serve
+from retina.store import Store
+from retina.store.sources import add_source, due_sources, get_source, update_source
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("polled")
+    generate(folder, seed=3, outlets=3, articles=40)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def outlets(web: Path) -> list[dict[str, Any]]:
+    return json.loads((web / "outlets.json").read_text())
+
+
+def poll(store: Store, **settings: Any) -> PollReport:
+    async def main() -> PollReport:
+        fetch_settings = FetchSettings(min_delay=0.0, **settings)
+        guard = AddressGuard(["127.0.0.0/8"])
+        async with Fetcher(fetch_settings, guard=guard) as fetcher:
+            return await poll_sources(store, fetcher, due_sources(store))
+
+    return asyncio.run(main())
+
+
+def make_due(store: Store, source_id: int) -> None:
+    update_source(store, source_id, next_poll_at=datetime.now(UTC) - timedelta(seconds=1))
+
+
+def test_feed_items_become_full_articles(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    outlet = next(o for o in outlets if o["kind"] == "newsroom")
+    truth = {r["url"]: r for r in read_truth(web)}
+    with serve(web) as server, Store.open(tmp_path) as store:
+        source = add_source(store, server.map_url(outlet["feeds"]["rss"]), kind="rss")
+        report = poll(store)
+        (outcome,) = report.outcomes
+        assert outcome.status == "new items", outcome.error
+        assert outcome.stored > 0 and outcome.from_page == outcome.stored
+        stored = store.list(limit=500)
+        assert len(stored) == outcome.stored
+        for item in stored:
+            path = urlsplit(item.article.url or "").path
+            record = next(r for u, r in truth.items() if urlsplit(u).path == path)
+            assert item.article.title == record["title"]
+        state = get_source(store, source.id)
+        assert state is not None and state.etag and state.failures == 0
+        assert state.next_poll_at and state.next_poll_at > datetime.now(UTC)
+        assert state.items_seen == outcome.stored
+
+        # The next poll asks conditionally: 304, and no article page is fetched again.
+        server.clear_log()
+        make_due(store, source.id)
+        (again,) = poll(store).outcomes
+        assert again.status == "not modified"
+        assert [r.status for r in server.requests if not r.path.endswith("robots.txt")] == [304]
+
+
+def test_the_feed_text_is_used_when_the_page_cannot_be_had(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Every page of the outlet fails (HTTP 503); a copy of its full-content feed, served
+    from another folder, still gives the articles, from the feed's own text."""
+    outlet = next(o for o in outlets if o["feed_content"] == "full")
+    copy = tmp_path / "web"
+    shutil.copytree(web, copy)
+    (copy / "mirror").mkdir()
+    shutil.copy(copy / outlet["folder"] / "atom.xml", copy / "mirror" / "atom.xml")
+    broken = {outlet["folder"]: Behaviour(error_rate=1.0, retry_after=0)}
+    with serve(copy, outlet_behaviour=broken) as server, Store.open(tmp_path / "home") as store:
+        source = add_source(store, server.url + "/mirror/atom.xml", kind="atom")
+        (outcome,) = poll(store).outcomes
+        assert outcome.status == "new items", outcome.error
+        assert outcome.stored > 0 and outcome.from_feed == outcome.stored
+        stored = store.list(limit=100)
+        assert all(len(s.article.text.split()) > 50 for s in stored)  # full text, not a teaser
+        state = get_source(store, source.id)
+        assert state is not None and state.items_seen == outcome.stored
+
+
+def test_a_failing_source_backs_off_and_is_disabled(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        source = add_source(store, "http://127.0.0.1:9/feed.xml", kind="rss")
+        for attempt in range(1, MAX_FAILURES + 1):
+            make_due(store, source.id)
+            (outcome,) = poll(store).outcomes
+            assert outcome.status == "failed" and "connect" in (outcome.error or "")
+            state = get_source(store, source.id)
+            assert state is not None and state.failures == attempt
+        assert state.disabled_reason and "failures in a row" in state.disabled_reason
+        make_due(store, source.id)
+        assert due_sources(store) == []  # disabled: no longer polled
+
+
+def test_per_host_concurrency_holds_across_sources(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    with serve(web) as server, Store.open(tmp_path) as store:
+        for outlet in outlets:
+            for feed in outlet["feeds"].values():
+                add_source(store, server.map_url(feed), kind="feed")
+        report = poll(store)
+        assert report.count("failed") == 0
+        assert max(r.host_concurrency for r in server.requests) == 1
