@@ -21,6 +21,7 @@ import calendar
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -166,7 +167,7 @@ def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = Fal
     recovered = None
     if problem is not None and not _harmless(problem):
         recovered = f"read leniently: {_describe(problem)}"
-    items = [_entry(entry, url) for entry in document.entries[:MAX_ITEMS]]
+    items = _unique(_entry(entry, url) for entry in document.entries[:MAX_ITEMS])
     return ParsedSource(
         kind=kind,
         title=_text(document.feed.get("title")),
@@ -181,7 +182,12 @@ def _harmless(problem: Exception) -> bool:
 
 
 def _describe(problem: object) -> str:
+    """feedparser's parser error on one line: "<unknown>:3:0: syntax error" reads
+    "syntax error at line 3, column 0"."""
     text = str(problem).strip().splitlines()[0] if str(problem).strip() else ""
+    located = re.fullmatch(r"<unknown>:(\d+):(\d+): (.*)", text)
+    if located:
+        return f"{located.group(3)} at line {located.group(1)}, column {located.group(2)}"
     return text or type(problem).__name__
 
 
@@ -267,7 +273,9 @@ def _json_feed(body: bytes, url: str) -> ParsedSource:
                 content=content,
             )
         )
-    return ParsedSource(kind=SourceKind.JSON_FEED, title=_text(document.get("title")), items=items)
+    return ParsedSource(
+        kind=SourceKind.JSON_FEED, title=_text(document.get("title")), items=_unique(items)
+    )
 
 
 def _json_authors(holder: dict[str, Any]) -> tuple[str, ...]:
@@ -319,7 +327,7 @@ def _sitemap(body: bytes, url: str) -> ParsedSource:
     # Newest first, so that a poll limited to some new items takes the latest ones.
     items.sort(key=lambda item: item.published or datetime.min.replace(tzinfo=UTC), reverse=True)
     kind = SourceKind.NEWS_SITEMAP if news else SourceKind.SITEMAP
-    return ParsedSource(kind=kind, items=items[:MAX_ITEMS])
+    return ParsedSource(kind=kind, items=_unique(items[:MAX_ITEMS]))
 
 
 def _children(root: Any, name: str) -> list[Any]:
@@ -403,7 +411,20 @@ def _date(value: Any) -> datetime | None:
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError):
             return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _unique(items: Iterable[FeedItem]) -> list[FeedItem]:
+    """Items in order, without empty ones (no link, title or text: nothing to read) and
+    without repeats of a key (feeds do list an item twice); the first one counts."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if item.key in seen or not (item.url or item.title or item.summary or item.content):
+            continue
+        seen.add(item.key)
+        kept.append(item)
+    return kept
 
 
 def _hash_key(*parts: str | None) -> str:
