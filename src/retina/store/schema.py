@@ -12,12 +12,16 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     Column,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -160,4 +164,46 @@ source_items = Table(
     Column("text_from", String(8)),
     Column("error", Text),
     UniqueConstraint("source_id", "item_key"),
+)
+
+# Duplicate and syndication links (retina.link): one row per linked article. Articles in
+# the same `group_id` are one article posted several times; `is_lead` marks the one the
+# reader lists (the origin if stored, else the earliest copy).
+article_links = Table(
+    "article_links",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_id", Integer, nullable=False, index=True),
+    # URL identities (retina.link.urls) of the article's address and declared canonical URL.
+    Column("url_key", Text, index=True),
+    Column("canonical_key", Text, index=True),
+    Column("shingles", Integer, nullable=False),
+    # MinHash signature: PERMUTATIONS little-endian uint32 values.
+    Column("signature", LargeBinary, nullable=False),
+    # How it joined its group: origin (alone when stored), exact, near or address.
+    Column("relation", String(16), nullable=False),
+    Column("matched_id", Integer),
+    Column("similarity", Float),
+    # The member it was copied from (null for the origin or a copy of an unstored page),
+    # the publications from this copy to the origin, and the evidence.
+    Column("copied_from", Integer),
+    Column("chain", JSON, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("is_lead", Boolean, nullable=False),
+)
+
+# The LSH index: one row per (band key, article). Without rowid, the primary key is the
+# only b-tree, so lookups by key are one index search and the table is as small as it gets.
+link_buckets = Table(
+    "link_buckets",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    sqlite_with_rowid=False,
 )

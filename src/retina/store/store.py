@@ -20,6 +20,7 @@ from sqlalchemy import (
     Row,
     Select,
     delete,
+    exists,
     func,
     insert,
     select,
@@ -28,10 +29,12 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from retina.errors import StoreError
+from retina.link.urls import url_identity
 from retina.model import Article
+from retina.store import links
 from retina.store.engine import WRITE, make_engine
 from retina.store.migrate import upgrade
-from retina.store.schema import articles, removals
+from retina.store.schema import article_links, articles, removals
 
 DATABASE_FILE = "retina.db"
 
@@ -161,12 +164,15 @@ class Store:
     def upsert(self, article: Article, *, key: str) -> UpsertResult:
         """Store `article` under identity `key`, in one transaction.
 
-        - a new key is inserted ("new"), unless an article with the same non-empty
-          content hash is already stored: duplicate content is stored once, and the
-          existing row's id is returned ("unchanged");
+        - a new key is inserted ("new"), unless the same posting is already stored (the
+          same non-empty content hash, site and addresses: one page saved twice), whose
+          id is returned ("unchanged"); a copy posted elsewhere is stored and linked;
         - a known key whose stored article is identical is left alone ("unchanged");
         - a known key with any difference (text, metadata or removals) is updated in
           place, its removals replaced ("updated").
+
+        New and updated articles are linked to their copies (`retina.store.links`) in the
+        same transaction.
         """
         data = article.to_dict()
         now = datetime.now(UTC)
@@ -184,15 +190,11 @@ class Store:
                 )
                 connection.execute(delete(removals).where(removals.c.article_id == row.id))
                 _insert_removals(connection, row.id, article)
+                links.link(connection, row.id, article, key)
                 return UpsertResult(row.id, "updated")
             # Articles without text all share one hash; they are not duplicates of each other.
             if data["text"].strip():
-                duplicate = connection.execute(
-                    select(articles.c.id)
-                    .where(articles.c.content_hash == data["content_hash"])
-                    .order_by(articles.c.id)
-                    .limit(1)
-                ).scalar()
+                duplicate = _same_posting(connection, article, data["content_hash"])
                 if duplicate is not None:
                     return UpsertResult(duplicate, "unchanged")
             article_id = connection.execute(
@@ -201,6 +203,7 @@ class Store:
                 )
             ).inserted_primary_key[0]
             _insert_removals(connection, article_id, article)
+            links.link(connection, article_id, article, key)
             return UpsertResult(article_id, "new")
 
     def get(self, article_id: int) -> StoredArticle | None:
@@ -209,9 +212,21 @@ class Store:
             row = connection.execute(_SELECT.where(articles.c.id == article_id)).first()
         return None if row is None else self._stored(row)
 
-    def count(self, *, section: str | None = None, site: str | None = None) -> int:
+    def duplicates(self, article_id: int) -> builtins.list[links.Member]:
+        """The article's group of copies, itself included (lead first); [] if not linked."""
+        with self._errors(), self.engine.connect() as connection:
+            return links.group_members(connection, article_id)
+
+    def copies(self, ids: builtins.list[int]) -> dict[int, builtins.list[links.Member]]:
+        """For each article id, the other copies of it (lead first, then by date)."""
+        with self._errors(), self.engine.connect() as connection:
+            return links.copies_of(connection, ids)
+
+    def count(
+        self, *, section: str | None = None, site: str | None = None, grouped: bool = False
+    ) -> int:
         """How many articles are stored, in `section` and from `site` if given (see `list`)."""
-        query = select(func.count()).select_from(articles).where(*_filters(section, site))
+        query = select(func.count()).select_from(articles).where(*_filters(section, site, grouped))
         with self._errors(), self.engine.connect() as connection:
             return connection.execute(query).scalar_one()
 
@@ -222,15 +237,17 @@ class Store:
         *,
         section: str | None = None,
         site: str | None = None,
+        grouped: bool = False,
     ) -> builtins.list[StoredArticle]:
         """Stored articles, newest first: by publication date (undated last), then ingestion.
 
         `section` keeps the articles of one section, matched by `section_key` (any case and
         spacing); a blank `section` keeps the articles without one. `site` keeps the
-        articles served by the outlet of exactly that name.
+        articles served by the outlet of exactly that name. `grouped` lists each group of
+        copies once, by its lead (the origin if stored, else the earliest copy).
         """
         query = (
-            _SELECT.where(*_filters(section, site))
+            _SELECT.where(*_filters(section, site, grouped))
             .order_by(
                 articles.c.published.desc().nulls_last(),
                 articles.c.ingested_at.desc(),
@@ -352,9 +369,17 @@ _SECTIONS = _group_select(_most_common_section(), articles.c.section_key)
 _SITES = _group_select(articles.c.site_name, articles.c.site_name)
 
 
-def _filters(section: str | None, site: str | None) -> list[ColumnElement[bool]]:
+def _filters(
+    section: str | None, site: str | None, grouped: bool = False
+) -> list[ColumnElement[bool]]:
     """WHERE clauses for `Store.list` and `Store.count`."""
     clauses: list[ColumnElement[bool]] = []
+    if grouped:
+        clauses.append(
+            ~exists().where(
+                article_links.c.article_id == articles.c.id, article_links.c.is_lead.is_(False)
+            )
+        )
     if section is not None:
         key = section_key(section)
         column = articles.c.section_key
@@ -362,6 +387,27 @@ def _filters(section: str | None, site: str | None) -> list[ColumnElement[bool]]
     if site is not None:
         clauses.append(articles.c.site_name == site)
     return clauses
+
+
+def _same_posting(connection: Connection, article: Article, content: str) -> int | None:
+    """The stored article this one is another reading of: the same text, site, address and
+    canonical URL (a page saved or fetched twice). Copies elsewhere are not the same posting."""
+    rows = connection.execute(
+        select(articles.c.id, articles.c.url, articles.c.canonical_url, articles.c.site_name)
+        .where(articles.c.content_hash == content)
+        .order_by(articles.c.id)
+    ).all()
+    wanted = _posting_identity(article.url, article.canonical_url, article.site_name)
+    return next(
+        (r.id for r in rows if _posting_identity(r.url, r.canonical_url, r.site_name) == wanted),
+        None,
+    )
+
+
+def _posting_identity(
+    url: str | None, canonical_url: str | None, site_name: str | None
+) -> tuple[str | None, str | None, str | None]:
+    return url_identity(url), url_identity(canonical_url), site_name
 
 
 def _columns(article: Article, data: dict[str, Any]) -> dict[str, Any]:

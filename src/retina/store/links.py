@@ -1,0 +1,351 @@
+"""The persistent duplicate index: article_links and link_buckets, kept by `Store.upsert`.
+
+Linking runs inside the transaction that stores the article, so an article is never
+stored without its links or linked without being stored. The index grows by one article
+at a time and needs nothing in memory between calls: it survives restarts as it is.
+
+For a new article (see `retina.link` for the pieces):
+
+1. candidates: stored articles with the same content hash (exact copies), the same URL
+   identity or canonical URL (the same page), or a shared LSH band key (near copies);
+2. near candidates are filtered by their signatures' estimated containment, then
+   decided on the exact shingle sets of both texts (`retina.link.similarity`);
+3. the article joins the group of its matches (groups it bridges are merged), and the
+   group's origin, lead and every member's chain are decided again (`retina.link.origin`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, delete, insert, select, update
+
+from retina.link.fingerprint import Fingerprint, estimated_jaccard, fingerprint
+from retina.link.origin import Posting, decide
+from retina.link.shingles import shingle_hashes
+from retina.link.similarity import (
+    MIN_CONTAINMENT,
+    Resemblance,
+    estimated_containment,
+    is_duplicate,
+    resemblance,
+)
+from retina.model import Article
+from retina.store.schema import article_links, articles, link_buckets
+
+ADDRESS_MIN_CONTAINMENT = 0.5
+"""Two articles at the same address are one if their texts overlap this much: a page
+whose text changed is still the same article, a site that sets every page's canonical
+URL to its home page does not make them one."""
+
+ESTIMATE_MARGIN = 0.2
+"""Near candidates whose estimated containment is this far below the bar are not checked
+exactly (the estimate's standard error is about 0.05)."""
+
+MAX_CANDIDATES = 50
+"""Near candidates checked exactly, most band hits first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A stored article found to be the same article as the new one."""
+
+    id: int
+    relation: str  # exact | near | address
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One article of a duplicate group, as `Store.duplicates` reports it."""
+
+    id: int
+    key: str
+    url: str | None
+    title: str | None
+    site_name: str | None
+    published: datetime | None
+    relation: str
+    similarity: float | None
+    copied_from: int | None
+    chain: list[str]
+    reason: str
+    is_lead: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "key": self.key,
+            "url": self.url,
+            "title": self.title,
+            "site_name": self.site_name,
+            "published": self.published.isoformat() if self.published else None,
+            "relation": self.relation,
+            "similarity": self.similarity,
+            "copied_from": self.copied_from,
+            "chain": list(self.chain),
+            "origin": self.chain[-1] if len(self.chain) > 1 else None,
+            "reason": self.reason,
+            "is_lead": self.is_lead,
+        }
+
+
+def link(connection: Connection, article_id: int, article: Article, key: str) -> None:
+    """Index a stored article and link it to its copies (a re-stored one is re-linked)."""
+    unlink(connection, article_id)
+    fp = fingerprint(article, key=key)
+    matches = find_matches(connection, article_id, article, fp)
+    groups = _groups_of(connection, [m.id for m in matches])
+    group_id = min(groups, default=article_id)
+    if len(groups) > 1:
+        connection.execute(
+            update(article_links)
+            .where(article_links.c.group_id.in_(groups - {group_id}))
+            .values(group_id=group_id)
+        )
+    best = max(matches, key=lambda m: m.similarity, default=None)
+    connection.execute(
+        insert(article_links).values(
+            article_id=article_id,
+            group_id=group_id,
+            url_key=fp.url_key,
+            canonical_key=fp.canonical_key,
+            shingles=fp.shingles,
+            signature=fp.signature.astype("<u4").tobytes(),
+            relation=best.relation if best else "origin",
+            matched_id=best.id if best else None,
+            similarity=best.similarity if best else None,
+            chain=[],
+            reason="",
+            is_lead=True,
+        )
+    )
+    if fp.bands.size:
+        connection.execute(
+            insert(link_buckets),
+            [{"key": int(k), "article_id": article_id} for k in fp.bands],
+        )
+    redecide(connection, group_id)
+
+
+def unlink(connection: Connection, article_id: int) -> None:
+    """Take an article out of the index; its old group's origin is decided again."""
+    old = connection.execute(
+        select(article_links.c.group_id).where(article_links.c.article_id == article_id)
+    ).scalar()
+    if old is None:
+        return
+    connection.execute(delete(link_buckets).where(link_buckets.c.article_id == article_id))
+    connection.execute(delete(article_links).where(article_links.c.article_id == article_id))
+    redecide(connection, old)
+
+
+def find_matches(
+    connection: Connection, article_id: int, article: Article, fp: Fingerprint
+) -> list[Match]:
+    """The stored articles that are the same article as `article` (not itself)."""
+    matches: dict[int, Match] = {}
+    text = article.text
+    if text.strip():
+        exact = connection.execute(
+            select(articles.c.id).where(
+                articles.c.content_hash == article.content_hash, articles.c.id != article_id
+            )
+        ).scalars()
+        matches.update((i, Match(i, "exact", 1.0)) for i in exact)
+    addresses = {a for a in (fp.url_key, fp.canonical_key) if a}
+    if addresses:
+        same_address = connection.execute(
+            select(article_links.c.article_id).where(
+                (article_links.c.url_key.in_(addresses))
+                | (article_links.c.canonical_key.in_(addresses)),
+                article_links.c.article_id != article_id,
+            )
+        ).scalars()
+        fresh = [i for i in same_address if i not in matches]
+        for other, r in _resemblances(connection, fresh, fp.hashes):
+            if r.containment >= ADDRESS_MIN_CONTAINMENT:
+                matches[other] = Match(other, "address", r.containment)
+    for other in _near_candidates(connection, article_id, fp, exclude=set(matches)):
+        matches[other[0]] = Match(other[0], "near", other[1])
+    return list(matches.values())
+
+
+def _near_candidates(
+    connection: Connection, article_id: int, fp: Fingerprint, *, exclude: set[int]
+) -> list[tuple[int, float]]:
+    if not fp.bands.size:
+        return []
+    hits = Counter(
+        connection.execute(
+            select(link_buckets.c.article_id).where(
+                link_buckets.c.key.in_([int(k) for k in fp.bands]),
+                link_buckets.c.article_id != article_id,
+            )
+        ).scalars()
+    )
+    for other in exclude:
+        hits.pop(other, None)
+    if not hits:
+        return []
+    ranked = [i for i, _ in hits.most_common(MAX_CANDIDATES)]
+    rows = connection.execute(
+        select(
+            article_links.c.article_id, article_links.c.shingles, article_links.c.signature
+        ).where(article_links.c.article_id.in_(ranked))
+    ).all()
+    likely = [
+        row.article_id
+        for row in rows
+        if estimated_containment(
+            estimated_jaccard(fp.signature, np.frombuffer(row.signature, dtype="<u4")),
+            fp.shingles,
+            row.shingles,
+        )
+        >= MIN_CONTAINMENT - ESTIMATE_MARGIN
+    ]
+    return [
+        (other, r.containment)
+        for other, r in _resemblances(connection, likely, fp.hashes)
+        if is_duplicate(r)
+    ]
+
+
+def _resemblances(
+    connection: Connection, ids: list[int], hashes: np.ndarray
+) -> list[tuple[int, Resemblance]]:
+    """Exact resemblance of each stored article in `ids` to the new text's shingles."""
+    if not ids:
+        return []
+    rows = connection.execute(select(articles.c.id, articles.c.text).where(articles.c.id.in_(ids)))
+    return [(row.id, resemblance(hashes, shingle_hashes(row.text))) for row in rows]
+
+
+def _groups_of(connection: Connection, ids: list[int]) -> set[int]:
+    if not ids:
+        return set()
+    return set(
+        connection.execute(
+            select(article_links.c.group_id).where(article_links.c.article_id.in_(ids))
+        ).scalars()
+    )
+
+
+def redecide(connection: Connection, group_id: int) -> None:
+    """Decide the group's origin, lead and every member's chain again, and store them."""
+    rows = connection.execute(
+        select(
+            article_links.c.article_id,
+            article_links.c.url_key,
+            article_links.c.canonical_key,
+            articles.c.site_name,
+            articles.c.origin,
+            articles.c.published,
+        )
+        .join(articles, articles.c.id == article_links.c.article_id)
+        .where(article_links.c.group_id == group_id)
+    ).all()
+    if not rows:
+        return
+    members = [
+        Posting(
+            id=row.article_id,
+            site_name=row.site_name,
+            credited=row.origin,
+            url_key=row.url_key,
+            canonical_key=row.canonical_key,
+            published=row.published,
+            order=row.article_id,
+        )
+        for row in rows
+    ]
+    lead, decisions = decide(members)
+    for member_id, decision in decisions.items():
+        connection.execute(
+            update(article_links)
+            .where(article_links.c.article_id == member_id)
+            .values(
+                copied_from=decision.copied_from,
+                chain=list(decision.chain),
+                reason=decision.reason,
+                is_lead=member_id == lead,
+            )
+        )
+
+
+def group_members(connection: Connection, article_id: int) -> list[Member]:
+    """Every member of the article's group (itself included), lead first, then by date."""
+    group = select(article_links.c.group_id).where(article_links.c.article_id == article_id)
+    rows = connection.execute(
+        select(
+            articles.c.id,
+            articles.c.key,
+            articles.c.url,
+            articles.c.title,
+            articles.c.site_name,
+            articles.c.published,
+            article_links.c.relation,
+            article_links.c.similarity,
+            article_links.c.copied_from,
+            article_links.c.chain,
+            article_links.c.reason,
+            article_links.c.is_lead,
+        )
+        .join(article_links, article_links.c.article_id == articles.c.id)
+        .where(article_links.c.group_id == group.scalar_subquery())
+        .order_by(
+            article_links.c.is_lead.desc(),
+            articles.c.published.asc().nulls_last(),
+            articles.c.id,
+        )
+    ).all()
+    return [Member(**row._asdict()) for row in rows]
+
+
+def copies_of(connection: Connection, ids: list[int]) -> dict[int, list[Member]]:
+    """For each article in `ids`, the other members of its group (lead first, then by date)."""
+    if not ids:
+        return {}
+    groups = dict(
+        connection.execute(
+            select(article_links.c.article_id, article_links.c.group_id).where(
+                article_links.c.article_id.in_(ids)
+            )
+        ).all()
+    )
+    by_group: dict[int, list[Member]] = {}
+    if groups:
+        rows = connection.execute(
+            select(
+                article_links.c.group_id,
+                articles.c.id,
+                articles.c.key,
+                articles.c.url,
+                articles.c.title,
+                articles.c.site_name,
+                articles.c.published,
+                article_links.c.relation,
+                article_links.c.similarity,
+                article_links.c.copied_from,
+                article_links.c.chain,
+                article_links.c.reason,
+                article_links.c.is_lead,
+            )
+            .join(article_links, article_links.c.article_id == articles.c.id)
+            .where(article_links.c.group_id.in_(set(groups.values())))
+            .order_by(
+                article_links.c.is_lead.desc(),
+                articles.c.published.asc().nulls_last(),
+                articles.c.id,
+            )
+        ).all()
+        for row in rows:
+            data = row._asdict()
+            by_group.setdefault(data.pop("group_id"), []).append(Member(**data))
+    return {
+        i: [m for m in by_group.get(groups[i], []) if m.id != i] if i in groups else [] for i in ids
+    }
