@@ -209,6 +209,9 @@ def test_openapi_docs_and_static_files(client: TestClient) -> None:
         "/api/articles/{article_id}",
         "/api/sections",
         "/api/sites",
+        "/api/sources",
+        "/api/sources/{source_id}",
+        "/api/opml",
     }
     css = client.get("/static/style.css")
     assert css.status_code == 200 and "--measure: 40em" in css.text

@@ -10,8 +10,9 @@ from typing import Annotated
 
 import typer
 
+from retina.cli_duplicates import duplicates
 from retina.cli_options import DEFAULT_HOME, HomeOption, fail
-from retina.cli_sources import poll, source_app
+from retina.cli_sources import AllowOption, DelayOption, opml_app, poll, source_app
 from retina.errors import RetinaError
 
 app = typer.Typer(
@@ -116,39 +117,55 @@ def _ingest_with_progress(paths: list[Path], home: Path) -> None:
 @app.command()
 def demo(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to serve on.")] = 8000,
+    sample_port: Annotated[
+        int, typer.Option(min=1, max=65535, help="Port of the sample web (set when generated).")
+    ] = 8765,
     fresh: Annotated[bool, typer.Option(help="Delete the demo data and start again.")] = False,
     home: Annotated[
         Path, typer.Option(envvar="RETINA_DEMO_HOME", help="Where the demo keeps its data.")
     ] = Path("retina-data/demo"),
 ) -> None:
-    """Generate the sample news web, clean and store its articles, and serve the reader.
+    """Generate the sample news web and serve it on 127.0.0.1, follow its outlets' feeds,
+    poll them into clean articles, and serve the reader while polling goes on.
 
     A second run reuses the data; --fresh starts again.
     """
     import shutil
+    from urllib.parse import urlsplit
 
-    from retina.sample import generate, read_truth
+    from retina.cli_sources import follow_sample_web
+    from retina.sample import generate
+    from retina.sample import serve as serve_sample
 
     if fresh and home.exists():
         shutil.rmtree(home)
     sample_dir = home / "sample-web"
     try:
         if not (sample_dir / "truth.jsonl").exists():
-            summary = generate(sample_dir, seed=DEMO_SEED, outlets=8, articles=DEMO_ARTICLES)
+            summary = generate(
+                sample_dir,
+                seed=DEMO_SEED,
+                outlets=8,
+                articles=DEMO_ARTICLES,
+                base_url=f"http://127.0.0.1:{sample_port}",
+            )
             typer.echo(
                 f"sample web: {summary.articles} articles, {summary.stories} stories, "
                 f"{summary.outlets} outlets in {summary.folder}"
             )
-        pages = [sample_dir / record["path"] for record in read_truth(sample_dir)]
-    except RetinaError as error:
-        raise fail(str(error)) from None
+        manifest = json.loads((sample_dir / "manifest.json").read_text(encoding="utf-8"))
+        # Served where its URLs point, so stored articles keep their URLs across runs.
+        sample_server = serve_sample(sample_dir, urlsplit(manifest["base_url"]).port or 80)
+        sample_server.start()
+    except (RetinaError, OSError, ValueError, KeyError) as error:
+        raise fail(f"the sample web: {error}") from None
     try:
-        _ingest_with_progress(pages, home)
-    except typer.Exit as stop:
-        if stop.exit_code:
-            typer.echo("some sample pages failed to ingest; serving the rest", err=True)
-    typer.echo(f"Retina demo: http://127.0.0.1:{port}")
-    serve(host="127.0.0.1", port=port, home=home)
+        typer.echo(f"sample web: {sample_server.url}/")
+        follow_sample_web(sample_server, sample_dir, home)
+        typer.echo(f"Retina demo: http://127.0.0.1:{port}")
+        serve(host="127.0.0.1", port=port, home=home, allow_host=["127.0.0.1"], min_delay=0.0)
+    finally:
+        sample_server.stop()
 
 
 @app.command("list")
@@ -228,17 +245,29 @@ def show(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    poll_sources: Annotated[
+        bool, typer.Option("--poll/--no-poll", help="Poll the sources in the background.")
+    ] = True,
+    allow_host: AllowOption = None,
+    min_delay: DelayOption = 1.0,
     home: HomeOption = DEFAULT_HOME,
 ) -> None:
-    """Serve the articles as a website and JSON API (docs at /docs)."""
+    """Serve the articles as a website and JSON API (docs at /docs), polling the sources
+    in the background (the state is in the store: a restart resumes)."""
+    import logging
+
     import uvicorn
 
+    from retina.ingest.fetch import FetchSettings
+    from retina.ingest.poller import PollerSettings
     from retina.web import create_app
 
+    settings = PollerSettings(FetchSettings(min_delay=min_delay), allow=tuple(allow_host or ()))
     try:
-        web_app = create_app(home)
+        web_app = create_app(home, poller=settings, poll=poll_sources)
     except RetinaError as error:
         raise fail(str(error)) from None
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
     uvicorn.run(web_app, host=host, port=port)
 
 
@@ -297,7 +326,9 @@ def sample_web(
 
 
 app.add_typer(source_app, name="source")
+app.add_typer(opml_app, name="opml")
 app.command()(poll)
+app.command()(duplicates)
 
 
 def main() -> None:

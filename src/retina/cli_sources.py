@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import TYPE_CHECKING, Annotated
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,6 +15,7 @@ from retina.errors import RetinaError
 
 if TYPE_CHECKING:
     from retina.ingest.fetch import Fetcher
+    from retina.sample import SampleServer
 
 source_app = typer.Typer(help="Follow feeds and sitemaps.", no_args_is_help=True)
 
@@ -185,3 +188,91 @@ def poll(
             typer.echo(f"{outcome.source.url}: {outcome.error}", err=True)
         for url, reason in outcome.item_failures:
             typer.echo(f"{url}: {reason}", err=True)
+
+
+opml_app = typer.Typer(help="Import and export subscription lists (OPML).", no_args_is_help=True)
+
+
+@opml_app.command("import")
+def opml_import(
+    file: Annotated[Path, typer.Argument(help="An OPML file, or - for stdin.")],
+    section: Annotated[
+        str | None, typer.Option(help="Folder for the feeds that are in none.")
+    ] = None,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Follow every feed of an OPML file (folders become sections); polled by `retina poll`."""
+    from retina.ingest.opml import import_entries, read_opml
+    from retina.store import Store
+
+    try:
+        body = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as error:
+        raise fail(f"{file}: {error.strerror or error}") from None
+    try:
+        entries = read_opml(body, name=str(file))
+        with Store.open(home) as store:
+            report = import_entries(store, entries, section=section)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    typer.echo(
+        f"{len(report.added)} sources added, {len(report.known)} already followed, "
+        f"{len(report.failed)} refused"
+    )
+    for url, reason in report.failed:
+        typer.echo(f"{url}: {reason}", err=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@opml_app.command("export")
+def opml_export(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file [default: stdout].")
+    ] = None,
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Print the followed sources as OPML 2.0, in folders by section."""
+    from retina.ingest.opml import write_opml
+    from retina.store import Store
+    from retina.store.sources import list_sources as listed
+
+    try:
+        with Store.open(home) as store:
+            document = write_opml(listed(store))
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    if output is None:
+        sys.stdout.write(document)
+        return
+    try:
+        output.write_text(document, encoding="utf-8")
+    except OSError as error:
+        raise fail(f"{output}: {error.strerror or error}") from None
+
+
+def follow_sample_web(server: SampleServer, folder: Path, home: Path) -> None:
+    """For `retina demo`: follow each sample outlet's feed, found from its front page over
+    HTTP, then poll once with a progress bar. Sources already followed are kept."""
+    from retina.ingest.discover import discover
+    from retina.store import Store
+    from retina.store.sources import add_source, list_sources
+
+    outlets = json.loads((folder / "outlets.json").read_text(encoding="utf-8"))
+
+    async def find() -> list[tuple[str, Any]]:
+        async with _fetcher(["127.0.0.1"], min_delay=0.0) as fetcher:
+            found = []
+            for outlet in outlets:
+                discovered = await discover(fetcher, server.map_url(outlet["front_page"]))
+                found += discovered.followed
+            return found
+
+    try:
+        with Store.open(home) as store:
+            if not list_sources(store):
+                for url, parsed in asyncio.run(find()):
+                    add_source(store, url, kind=str(parsed.kind), title=parsed.title)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    poll(allow_host=["127.0.0.1"], min_delay=0.0, home=home)

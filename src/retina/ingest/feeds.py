@@ -192,7 +192,7 @@ def _describe(problem: object) -> str:
 
 
 def _entry(entry: Any, base: str) -> FeedItem:
-    link = _http_url(entry.get("link"), base)
+    link = _item_url(entry.get("link"), base)
     content = None
     for part in entry.get("content") or []:
         if part.get("value"):
@@ -253,7 +253,7 @@ def _json_feed(body: bytes, url: str) -> ParsedSource:
     for raw in raw_items[:MAX_ITEMS]:
         if not isinstance(raw, dict):
             continue
-        link = _http_url(_text(raw.get("url")) or _text(raw.get("external_url")), url)
+        link = _item_url(_text(raw.get("url")) or _text(raw.get("external_url")), url)
         title = _text(raw.get("title"))
         html_content = _text(raw.get("content_html"))
         text_content = _text(raw.get("content_text"))
@@ -313,7 +313,7 @@ def _sitemap(body: bytes, url: str) -> ParsedSource:
     items = []
     news = False
     for entry in _children(root, "url"):
-        link = _http_url(_child_text(entry, "loc"), url)
+        link = _item_url(_child_text(entry, "loc"), url)
         if link is None:
             continue
         title = None
@@ -386,6 +386,20 @@ def _text(value: Any) -> str | None:
         return None
     value = value.strip()
     return value or None
+
+
+def _item_url(value: Any, base: str) -> str | None:
+    """An item's link without tracking parameters (utm_*, fbclid...) or fragment, by
+    courlan: the page is the same, and one URL per article keeps it stored once."""
+    url = _http_url(value, base)
+    if url is None:
+        return None
+    from courlan import normalize_url
+
+    try:
+        return normalize_url(url, strict=True)
+    except ValueError:
+        return url
 
 
 def _http_url(value: Any, base: str) -> str | None:

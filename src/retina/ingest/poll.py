@@ -134,14 +134,18 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source) -> SourceO
             text_from=text_from if article_id else None,
             error=error if not article_id else None,
         )
-    _succeeded(store, source, result, now, outcome.status)
+    _succeeded(store, source, result, now, outcome.status, parsed)
     return outcome
 
 
 def _parse_feed(result: FetchResult) -> ParsedSource:
     parsed = parse_source(result.body, url=result.final_url, content_type=result.content_type)
     if parsed.kind == "html":
-        raise FetchError(f"{result.final_url}: an HTML page now, not a feed")
+        raise FetchError(f"{result.final_url}: an HTML page, not a feed")
+    if parsed.kind == "sitemap_index":
+        raise FetchError(
+            f"{result.final_url}: a sitemap index; `retina source add` follows its sitemaps"
+        )
     return parsed
 
 
@@ -190,12 +194,21 @@ def _fill_from_item(article: Article, item: FeedItem, source: Source) -> None:
 
 
 def _succeeded(
-    store: Store, source: Source, result: FetchResult, now: datetime, status: str
+    store: Store,
+    source: Source,
+    result: FetchResult,
+    now: datetime,
+    status: str,
+    parsed: ParsedSource | None = None,
 ) -> None:
     interval = source.interval_override or _learned_interval(store, source)
+    described = {}
+    if parsed is not None:  # an imported source learns what it is at its first poll
+        described = {"kind": str(parsed.kind), "title": source.title or parsed.title}
     update_source(
         store,
         source.id,
+        **described,
         etag=result.validators.etag or source.etag,
         last_modified=result.validators.last_modified or source.last_modified,
         last_polled_at=now,

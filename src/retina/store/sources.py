@@ -197,3 +197,13 @@ def count_items(store: Store, source_id: int) -> dict[str, int]:
 
 def _source(row: Row[Any]) -> Source:
     return Source(**{name: getattr(row, name) for name in Source.__slots__})
+
+
+def next_due_at(store: Store) -> datetime | None:
+    """When the next enabled source is due, or None when there is none."""
+    query = select(func.min(sources.c.next_poll_at)).where(sources.c.disabled_reason.is_(None))
+    with store.reading() as connection:
+        value = connection.execute(query).scalar()
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value

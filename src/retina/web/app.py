@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,29 +16,45 @@ from starlette.exceptions import HTTPException
 
 import retina
 from retina.errors import StoreError
+from retina.ingest.guard import AddressGuard
+from retina.ingest.poller import PollerSettings, run_poller
 from retina.store import Store
-from retina.web import api, pages
+from retina.web import api, pages, sources_api
 
 STATIC_DIR = Path(__file__).with_name("static")
 
 
-def create_app(home: Path | str) -> FastAPI:
+def create_app(
+    home: Path | str, *, poller: PollerSettings | None = None, poll: bool = False
+) -> FastAPI:
     """The web app over the store in data directory `home`.
 
     The store is opened (and migrated) here, so a bad database fails before serving.
+    With `poll`, the poller runs in the background while the app serves.
     """
     store = Store.open(home)
+    settings = poller or PollerSettings()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(run_poller(store, settings, stop)) if poll else None
         yield
+        stop.set()
+        if task is not None:
+            task.cancel()  # an item being fetched is fetched again after a restart
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         store.close()
 
     app = FastAPI(title="Retina", version=retina.__version__, lifespan=lifespan, docs_url=None)
     app.state.store = store
+    app.state.poller = settings
+    app.state.guard = AddressGuard.from_environment(settings.allow)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _mount_api_docs(app)
     app.include_router(api.router)
+    app.include_router(sources_api.router)
     app.include_router(pages.router)
     app.exception_handler(HTTPException)(_http_error)
     app.exception_handler(StoreError)(_store_error)

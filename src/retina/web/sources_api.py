@@ -1,0 +1,126 @@
+"""The sources API: follow, list, show and stop following sources; OPML import and export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from retina.errors import InputError, RetinaError, StoreError
+from retina.web.dependencies import StoreDep
+
+router = APIRouter(prefix="/api", tags=["sources"])
+
+
+class NewSource(BaseModel):
+    url: str = Field(description="A feed, a sitemap, or a page that links its feed.")
+    section: str | None = Field(default=None, description="Folder to file the source under.")
+    interval: int | None = Field(
+        default=None, ge=60, description="Fixed seconds between polls (default: learned)."
+    )
+
+
+class ImportResult(BaseModel):
+    added: list[dict[str, Any]]
+    known: list[str] = Field(description="URLs that were already sources.")
+    failed: list[dict[str, str]] = Field(description="{url, reason} of refused entries.")
+
+
+@router.get("/sources")
+def list_sources(store: StoreDep) -> list[dict[str, Any]]:
+    """Every followed source with its polling state."""
+    from retina.store.sources import list_sources as listed
+
+    return [source.to_dict() for source in listed(store)]
+
+
+@router.get("/sources/{source_id}")
+def show_source(source_id: int, store: StoreDep) -> dict[str, Any]:
+    """One source: last poll, status, errors, next poll, and its items by where their text
+    came from (page, feed, failed)."""
+    from retina.store.sources import count_items, get_source
+
+    source = get_source(store, source_id)
+    if source is None:
+        raise HTTPException(404, f"no source {source_id}")
+    return source.to_dict() | {"items": count_items(store, source.id)}
+
+
+@router.post("/sources", status_code=201)
+async def add_source(new: NewSource, request: Request, store: StoreDep) -> list[dict[str, Any]]:
+    """Find out what the URL is and follow it (a sitemap index: each of its sitemaps).
+    The server's allow-list (RETINA_ALLOW_HOSTS) applies."""
+    from retina.ingest.discover import discover
+    from retina.ingest.fetch import Fetcher
+    from retina.store.sources import add_source as added
+
+    settings = request.app.state.poller
+    try:
+        async with Fetcher(settings.fetch, guard=request.app.state.guard) as fetcher:
+            found = await discover(fetcher, new.url)
+        return [
+            added(
+                store,
+                url,
+                kind=str(parsed.kind),
+                title=parsed.title,
+                section=new.section,
+                interval=new.interval,
+            ).to_dict()
+            for url, parsed in found.followed
+        ]
+    except StoreError as error:
+        raise HTTPException(409, str(error)) from None
+    except RetinaError as error:
+        raise HTTPException(422, str(error)) from None
+
+
+@router.delete("/sources/{source_id}", status_code=204)
+def remove_source(source_id: int, store: StoreDep) -> Response:
+    """Stop following a source; the articles it brought stay."""
+    from retina.store.sources import remove_source as removed
+
+    if not removed(store, source_id):
+        raise HTTPException(404, f"no source {source_id}")
+    return Response(status_code=204)
+
+
+@router.get("/opml", response_class=Response)
+def export_opml(store: StoreDep) -> Response:
+    """The followed sources as OPML 2.0, in folders by section."""
+    from retina.ingest.opml import write_opml
+    from retina.store.sources import list_sources as listed
+
+    return Response(write_opml(listed(store)), media_type="text/x-opml; charset=utf-8")
+
+
+_OPML_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"text/x-opml": {"schema": {"type": "string"}}},
+        "description": "An OPML document.",
+    }
+}
+
+
+@router.post("/opml", openapi_extra=_OPML_BODY)
+async def import_opml(
+    request: Request, store: StoreDep, section: str | None = None
+) -> ImportResult:
+    """Follow every feed of an OPML document (the request body); its folders become
+    sections, `section` is the folder of feeds in none. Feeds are checked at their first
+    poll."""
+    from retina.ingest.opml import import_entries, read_opml
+
+    body = await request.body()
+    try:
+        report = import_entries(store, read_opml(body, name="the request body"), section=section)
+    except InputError as error:
+        raise HTTPException(422, str(error)) from None
+    return ImportResult(
+        added=[source.to_dict() for source in report.added],
+        known=report.known,
+        failed=[{"url": url, "reason": reason} for url, reason in report.failed],
+    )
