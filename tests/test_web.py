@@ -176,8 +176,9 @@ def test_api_lists_articles_with_pagination(home: Path) -> None:
             "section",
             "published",
             "ingested_at",
+            "also_published_by",
         }
-        assert item["title"] == "Story 3"
+        assert item["title"] == "Story 3" and item["also_published_by"] == []
         assert datetime.fromisoformat(item["published"]) == datetime.fromisoformat(
             "2024-01-04T00:00+00:00"
         )
@@ -207,6 +208,7 @@ def test_openapi_docs_and_static_files(client: TestClient) -> None:
     assert set(paths) == {
         "/api/articles",
         "/api/articles/{article_id}",
+        "/api/articles/{article_id}/duplicates",
         "/api/sections",
         "/api/sites",
         "/api/sources",

@@ -208,7 +208,7 @@ def test_api_lists_sections_and_sites_with_counts(client: TestClient) -> None:
 def test_openapi_describes_the_reader_api(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     parameters = {p["name"] for p in spec["paths"]["/api/articles"]["get"]["parameters"]}
-    assert parameters == {"limit", "offset", "section", "site"}
+    assert parameters == {"limit", "offset", "section", "site", "grouped"}
     for path in ("/api/sections", "/api/sites"):
         response = spec["paths"][path]["get"]["responses"]["200"]
         schema = response["content"]["application/json"]["schema"]

@@ -67,11 +67,14 @@ def publication_key(name: str | None) -> str | None:
 def decide(members: list[Posting]) -> tuple[int, dict[int, Decision]]:
     """The group's lead (its origin if stored, else its earliest member) and each
     member's decision."""
+    # Pages by their own address first; a canonical URL names the earliest page declaring
+    # it only where no page is known at that address (pages read from files have none).
     by_address: dict[str, Posting] = {}
-    for m in sorted(members, key=_age, reverse=True):
-        for address in (m.canonical_key, m.url_key):
+    for attribute in ("url_key", "canonical_key"):
+        for m in sorted(members, key=_age):
+            address = getattr(m, attribute)
             if address:
-                by_address[address] = m
+                by_address.setdefault(address, m)
     parents: dict[int, tuple[int | None, str]] = {}
     external: dict[int, str] = {}
     for m in members:

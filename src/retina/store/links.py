@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, exists, insert, select, update
 
 from retina.link.fingerprint import Fingerprint, estimated_jaccard, fingerprint
 from retina.link.origin import Posting, decide
@@ -34,6 +35,7 @@ from retina.link.similarity import (
     is_duplicate,
     resemblance,
 )
+from retina.link.urls import url_identity
 from retina.model import Article
 from retina.store.schema import article_links, articles, link_buckets
 
@@ -349,3 +351,51 @@ def copies_of(connection: Connection, ids: list[int]) -> dict[int, list[Member]]
     return {
         i: [m for m in by_group.get(groups[i], []) if m.id != i] if i in groups else [] for i in ids
     }
+
+
+def find_article(connection: Connection, reference: str) -> int | None:
+    """The id of the article `reference` names: an id, a stored key, a URL (any variant of
+    the article's address or canonical URL) or the path of an ingested file."""
+    reference = reference.strip()
+    if reference.isdigit():
+        found = connection.execute(
+            select(articles.c.id).where(articles.c.id == int(reference))
+        ).scalar()
+        if found is not None:
+            return found
+    keys = [reference]
+    path = Path(reference)
+    if path.exists():
+        keys.append(path.resolve().as_uri())
+    found = connection.execute(select(articles.c.id).where(articles.c.key.in_(keys))).scalar()
+    if found is not None:
+        return found
+    identity = url_identity(reference)
+    if identity is None:
+        return None
+    return connection.execute(
+        select(article_links.c.article_id)
+        .where((article_links.c.url_key == identity) | (article_links.c.canonical_key == identity))
+        .order_by(article_links.c.article_id)
+        .limit(1)
+    ).scalar()
+
+
+def unlinked(connection: Connection) -> bool:
+    """Whether some article is not in the index (stored before the index existed)."""
+    query = select(articles.c.id).where(
+        ~exists().where(article_links.c.article_id == articles.c.id)
+    )
+    return connection.execute(query.limit(1)).first() is not None
+
+
+def backfill(connection: Connection) -> int:
+    """Link the articles stored before the link index existed, oldest first; how many."""
+    missing = connection.execute(
+        select(articles.c.id, articles.c.key, articles.c.data)
+        .where(~exists().where(article_links.c.article_id == articles.c.id))
+        .order_by(articles.c.id)
+    ).all()
+    for row in missing:
+        link(connection, row.id, Article.from_dict(row.data), row.key)
+    return len(missing)

@@ -141,6 +141,11 @@ class Store:
         try:
             with store._errors():
                 upgrade(store.engine)
+            with store.reading() as connection:
+                behind = links.unlinked(connection)
+            if behind:
+                with store.writing() as connection:
+                    links.backfill(connection)
         except BaseException:
             store.close()
             raise
@@ -211,6 +216,11 @@ class Store:
         with self._errors(), self.engine.connect() as connection:
             row = connection.execute(_SELECT.where(articles.c.id == article_id)).first()
         return None if row is None else self._stored(row)
+
+    def find(self, reference: str) -> int | None:
+        """The id of the article named by an id, a stored key, a URL or a file path."""
+        with self._errors(), self.engine.connect() as connection:
+            return links.find_article(connection, reference)
 
     def duplicates(self, article_id: int) -> builtins.list[links.Member]:
         """The article's group of copies, itself included (lead first); [] if not linked."""

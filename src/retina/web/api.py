@@ -15,6 +15,29 @@ MAX_PAGE_SIZE = 200
 router = APIRouter(prefix="/api", tags=["articles"])
 
 
+class Copy(BaseModel):
+    """Another posting of the same article (see `retina.store.links.Member`)."""
+
+    id: int
+    key: str
+    url: str | None
+    title: str | None
+    site_name: str | None
+    published: datetime | None
+    relation: str = Field(
+        description="How it joined the group: origin, exact (same text), near (edited copy) "
+        "or address (same URL or canonical URL)."
+    )
+    similarity: float | None = Field(
+        description="Share of the shorter text's shingles found in its match."
+    )
+    copied_from: int | None = Field(description="The stored article it was copied from.")
+    chain: list[str] = Field(description="Publications from this copy back to the origin.")
+    origin: str | None = Field(description="The first publication of the chain, for a copy.")
+    reason: str = Field(description="The evidence for `copied_from` or the origin.")
+    is_lead: bool = Field(description="Whether listings show the group by this article.")
+
+
 class ArticleSummary(BaseModel):
     """The fields a listing shows (see `StoredArticle.summary`)."""
 
@@ -27,6 +50,16 @@ class ArticleSummary(BaseModel):
     section: str | None
     published: datetime | None
     ingested_at: datetime
+    also_published_by: list[Copy] = Field(
+        default_factory=list, description="The other copies of this article, origin first."
+    )
+
+
+class Duplicates(BaseModel):
+    """An article's group of copies: every member, itself included, the lead first."""
+
+    id: int
+    items: list[Copy]
 
 
 class ArticleList(BaseModel):
@@ -76,14 +109,25 @@ def list_articles(
     site: Annotated[
         str | None, Query(description="Only articles served by the outlet of exactly this name.")
     ] = None,
+    grouped: Annotated[
+        bool,
+        Query(description="List each article once, however many copies were stored."),
+    ] = True,
 ) -> ArticleList:
-    """Stored articles, newest first (by publication date, then ingestion)."""
-    stored = store.list(limit, offset, section=section, site=site)
+    """Stored articles, newest first (by publication date, then ingestion), each with the
+    other sites that published it."""
+    stored = store.list(limit, offset, section=section, site=site, grouped=grouped)
+    copies = store.copies([s.id for s in stored])
     return ArticleList(
-        total=store.count(section=section, site=site),
+        total=store.count(section=section, site=site, grouped=grouped),
         limit=limit,
         offset=offset,
-        items=[ArticleSummary.model_validate(s.summary()) for s in stored],
+        items=[
+            ArticleSummary.model_validate(
+                s.summary() | {"also_published_by": [c.to_dict() for c in copies.get(s.id, [])]}
+            )
+            for s in stored
+        ],
     )
 
 
@@ -94,6 +138,17 @@ def get_article(article_id: int, store: StoreDep) -> ArticleRecord:
     if stored is None:
         raise HTTPException(status_code=404, detail=f"no article with id {article_id}")
     return ArticleRecord.model_validate(stored.to_dict())
+
+
+@router.get(
+    "/articles/{article_id}/duplicates", responses={404: {"description": "No such article"}}
+)
+def get_duplicates(article_id: int, store: StoreDep) -> Duplicates:
+    """The article's copies: origin, chains and evidence (what `retina duplicates` prints)."""
+    if store.get(article_id) is None:
+        raise HTTPException(status_code=404, detail=f"no article with id {article_id}")
+    members = store.duplicates(article_id)
+    return Duplicates(id=article_id, items=[Copy.model_validate(m.to_dict()) for m in members])
 
 
 @router.get("/sections")

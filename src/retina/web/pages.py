@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import URL
 
 from retina.store import StoredArticle
+from retina.store.links import Member
 from retina.web.dependencies import StoreDep
 from retina.web.templating import section_url, site_url, templates
 
@@ -58,55 +59,77 @@ def front_page(request: Request, store: StoreDep) -> HTMLResponse:
     """
     sections = [
         FrontSection(
-            group.name, group.count, store.list(FRONT_PAGE_PER_SECTION, section=group.name)
+            group.name,
+            store.count(section=group.name, grouped=True),
+            store.list(FRONT_PAGE_PER_SECTION, section=group.name, grouped=True),
         )
         for group in store.sections()
     ]
-    unsectioned = store.count(section="")
+    unsectioned = store.count(section="", grouped=True)
     if unsectioned:
         sections.append(
-            FrontSection(None, unsectioned, store.list(FRONT_PAGE_PER_SECTION, section=""))
+            FrontSection(
+                None, unsectioned, store.list(FRONT_PAGE_PER_SECTION, section="", grouped=True)
+            )
         )
-    return templates.TemplateResponse(
-        request,
-        "front.html",
-        {"sections": sections, "total": sum(s.count for s in sections), "nav": "front"},
-    )
+    context = {
+        "sections": sections,
+        "total": sum(s.count for s in sections),
+        "nav": "front",
+        "copies": store.copies([item.id for s in sections for item in s.items]),
+    }
+    return templates.TemplateResponse(request, "front.html", context)
 
 
 @router.get("/articles", name="articles")
 def all_articles(request: Request, store: StoreDep, page: PageNumber = 1) -> HTMLResponse:
-    """Every stored article, newest first."""
-    pagination = Pagination(page, store.count())
-    items = store.list(PAGE_SIZE, pagination.offset)
+    """Every stored article, newest first; copies of one article listed once."""
+    pagination = Pagination(page, store.count(grouped=True))
+    items = store.list(PAGE_SIZE, pagination.offset, grouped=True)
     return _list_page(
-        request, request.url_for("articles"), "All articles", pagination, items, nav="articles"
+        request,
+        request.url_for("articles"),
+        "All articles",
+        pagination,
+        items,
+        nav="articles",
+        copies=store.copies([item.id for item in items]),
     )
 
 
 @router.get("/sections/{name:path}", name="section")
 def section_page(request: Request, name: str, store: StoreDep, page: PageNumber = 1) -> Response:
-    """The articles of one section (any case), newest first."""
+    """The articles of one section (any case), newest first; copies listed once."""
     if not name.strip():
         return RedirectResponse(request.url_for("front"))
     group = store.section(name)
     if group is None:
         return not_found(request, f"There is no section named “{name}”.")
-    pagination = Pagination(page, group.count)
-    items = store.list(PAGE_SIZE, pagination.offset, section=name)
+    pagination = Pagination(page, store.count(section=name, grouped=True))
+    items = store.list(PAGE_SIZE, pagination.offset, section=name, grouped=True)
     url = section_url(request, group.name)
     return _list_page(
-        request, url, group.name, pagination, items, kind="Section", show_section=False
+        request,
+        url,
+        group.name,
+        pagination,
+        items,
+        kind="Section",
+        show_section=False,
+        copies=store.copies([item.id for item in items]),
     )
 
 
 @router.get("/unsectioned", name="unsectioned")
 def unsectioned_page(request: Request, store: StoreDep, page: PageNumber = 1) -> HTMLResponse:
     """The articles without a section ("Other" on the front page), newest first."""
-    pagination = Pagination(page, store.count(section=""))
-    items = store.list(PAGE_SIZE, pagination.offset, section="")
+    pagination = Pagination(page, store.count(section="", grouped=True))
+    items = store.list(PAGE_SIZE, pagination.offset, section="", grouped=True)
     url = request.url_for("unsectioned")
-    return _list_page(request, url, "Other", pagination, items, kind="Without a section")
+    copies = store.copies([item.id for item in items])
+    return _list_page(
+        request, url, "Other", pagination, items, kind="Without a section", copies=copies
+    )
 
 
 @router.get("/sites", name="sites")
@@ -135,14 +158,22 @@ def site_page(request: Request, name: str, store: StoreDep, page: PageNumber = 1
 
 @router.get("/articles/{article_id}", name="article")
 def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResponse:
-    """One article: metadata, clean text with its structure, and what was removed."""
+    """One article: metadata, origin and copies, clean text with its structure, and what
+    was removed."""
     stored = store.get(article_id)
     if stored is None:
         return not_found(request, f"There is no article with id {article_id}.")
     removed = sorted(stored.article.removed, key=lambda r: r.position)
-    return templates.TemplateResponse(
-        request, "article.html", {"stored": stored, "article": stored.article, "removed": removed}
-    )
+    members = store.duplicates(article_id)
+    link = next((m for m in members if m.id == article_id), None)
+    context = {
+        "stored": stored,
+        "article": stored.article,
+        "removed": removed,
+        "link": link,
+        "copies": [m for m in members if m.id != article_id],
+    }
+    return templates.TemplateResponse(request, "article.html", context)
 
 
 def not_found(request: Request, message: str) -> HTMLResponse:
@@ -168,11 +199,13 @@ def _list_page(
     show_site: bool = True,
     show_section: bool = True,
     nav: str | None = None,
+    copies: dict[int, list[Member]] | None = None,
 ) -> HTMLResponse:
     """A page of the list of articles at `url`, called `title`; `kind` says what it lists.
 
     `show_site` and `show_section` say whether items name their outlet and section (not
-    on the outlet's or section's own page); `nav` is the header link of the current page.
+    on the outlet's or section's own page); `nav` is the header link of the current page;
+    `copies` gives each listed article's other copies ("also published by").
     """
     context = {
         "url": url,
@@ -183,5 +216,6 @@ def _list_page(
         "show_site": show_site,
         "show_section": show_section,
         "nav": nav,
+        "copies": copies or {},
     }
     return templates.TemplateResponse(request, "list.html", context)

@@ -1,0 +1,56 @@
+"""URL identity: every address of one page reduces to one string."""
+
+from __future__ import annotations
+
+import pytest
+
+from retina.link.urls import host_of, url_identity
+
+
+@pytest.mark.parametrize(
+    ("variant", "identity"),
+    [
+        ("https://news.example/world/a-story", "news.example/world/a-story"),
+        ("HTTP://NEWS.Example:80/world/a-story/", "news.example/world/a-story"),
+        ("https://www.news.example:443/world/a-story#comments", "news.example/world/a-story"),
+        (
+            "https://news.example/world/a-story?utm_source=rss&utm_medium=feed&fbclid=x1&ref=rss",
+            "news.example/world/a-story",
+        ),
+        ("https://amp.news.example/world/a-story/amp", "news.example/world/a-story"),
+        ("https://news.example/amp/world/a-story", "news.example/world/a-story"),
+        ("https://news.example/world/a-story.amp?amp=1", "news.example/world/a-story"),
+        ("https://news.example/world/a-story.amp.html", "news.example/world/a-story.html"),
+        ("https://news.example/world/a-story?outputType=amp", "news.example/world/a-story"),
+    ],
+)
+def test_variants_of_one_address_share_an_identity(variant: str, identity: str) -> None:
+    assert url_identity(variant) == identity
+
+
+def test_meaningful_differences_are_kept() -> None:
+    assert url_identity("https://news.example/story?id=3&page=2") == (
+        "news.example/story?id=3&page=2"
+    )
+    assert url_identity("https://news.example/story?page=2&id=3") == url_identity(
+        "https://news.example/story?id=3&page=2"
+    )
+    assert url_identity("https://news.example/story?id=4") != url_identity(
+        "https://news.example/story?id=3"
+    )
+    assert url_identity("http://127.0.0.1:8765/x/y/") == "127.0.0.1:8765/x/y"
+    assert url_identity("https://news.example/News/A") != url_identity(
+        "https://news.example/news/a"
+    )
+
+
+@pytest.mark.parametrize(
+    "bad", [None, "", "   ", "file:///tmp/a.html", "mailto:x@y.z", "not a url", "http://[::1/"]
+)
+def test_non_http_addresses_have_no_identity(bad: str | None) -> None:
+    assert url_identity(bad) is None
+
+
+def test_host_of_an_identity() -> None:
+    assert host_of("news.example:8080/a") == "news.example"
+    assert host_of(None) is None
