@@ -29,10 +29,12 @@ from typing import Any
 from sqlalchemy import select
 
 from retina.clean import clean
+from retina.link.fingerprint import fingerprint
 from retina.model import Article, Block, BlockKind
-from retina.sample import generate, read_truth
+from retina.sample import generate, iter_articles, read_truth
 from retina.store import Store
-from retina.store.schema import article_links
+from retina.store.links import index_rows, likely_copies, write_index
+from retina.store.schema import article_links, link_buckets
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BBC = SHARED / "data" / "dedup" / "bbc_news"
@@ -193,12 +195,169 @@ def bbc_quality() -> dict[str, Any]:
     }
 
 
+# --- scale -------------------------------------------------------------------------------
+
+PLANTED_SHARE = 0.05
+"""Share of inserted articles that are edited copies of an earlier one."""
+COPY_EDIT = 0.1
+"""Share of a planted copy's signature positions re-drawn (Jaccard about 0.9)."""
+QUERIES = 1000
+BATCH = 1000
+
+
+def scale(sizes: list[int], texts: int, seed: int) -> dict[str, Any]:
+    """Insert fingerprints into the persisted index up to each size; time inserts and queries.
+
+    The first `texts` fingerprints are of real-size sample-web articles (their signing rate
+    is measured too). The rest reuse those texts' shingle counts with fresh random
+    signatures, which is what the signature of an unrelated text is (MinHash values of
+    different sets are independent), and `PLANTED_SHARE` of them are edited copies of an
+    earlier article, so that the index holds and must find near duplicates at every size.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    started = time.perf_counter()
+    bodies = [
+        "\n\n".join(b["text"] for b in page.truth["blocks"])
+        for page in iter_articles(seed=seed, outlets=8, articles=texts)
+    ]
+    generated = time.perf_counter() - started
+    started = time.perf_counter()
+    real = [fingerprint(Article(blocks=[Block(BlockKind.PARAGRAPH, b)]), key=None) for b in bodies]
+    signing = time.perf_counter() - started
+    words = sum(len(b.split()) for b in bodies) / len(bodies)
+    results: dict[str, Any] = {
+        "texts": texts,
+        "mean_words": round(words),
+        "generate_seconds": round(generated, 1),
+        "sign_per_second": round(texts / signing),
+        "checkpoints": [],
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "index.db"
+        engine = _bench_engine(path)
+        article_links.create(engine)
+        link_buckets.create(engine)
+        for index in link_buckets.indexes | article_links.indexes:
+            index.create(engine, checkfirst=True)
+        signatures: list[np.ndarray] = []
+        inserted = 0
+        for size in sorted(sizes):
+            writing = 0.0  # making up the synthetic fingerprints is not the index's time
+            while inserted < size:
+                ids = range(inserted + 1, min(size, inserted + BATCH) + 1)
+                fps = [_next_fingerprint(rng, i, real, signatures) for i in ids]
+                started = time.perf_counter()
+                with engine.begin() as connection:
+                    rows = [index_rows(i, fp, i, None) for i, fp in zip(ids, fps, strict=True)]
+                    write_index(connection, rows)
+                writing += time.perf_counter() - started
+                inserted += len(fps)
+            results["checkpoints"].append(
+                {"articles": size}
+                | _insert_rate(size, writing, results["checkpoints"])
+                | _query(engine, rng, real, signatures, size)
+                | _footprint(engine, path, size)
+            )
+        engine.dispose()
+    return results
+
+
+def _bench_engine(path: Path) -> Any:
+    """SQLite as the store configures it (WAL, default synchronous and cache), without
+    foreign keys: the index tables are benchmarked alone, without article rows."""
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    return engine
+
+
+def _next_fingerprint(rng: Any, article_id: int, real: list[Any], signatures: list[Any]) -> Any:
+    import numpy as np
+
+    from retina.link.fingerprint import Fingerprint
+    from retina.link.lsh import band_keys
+    from retina.link.minhash import PERMUTATIONS
+
+    if article_id <= len(real):
+        fp = real[article_id - 1]
+        signatures.append(fp.signature)
+        return fp
+    base = real[article_id % len(real)]
+    if rng.random() < PLANTED_SHARE:
+        sig = signatures[int(rng.integers(0, len(signatures)))].copy()
+        edited = rng.random(PERMUTATIONS) < COPY_EDIT
+        sig[edited] = rng.integers(0, 2**32, int(edited.sum()), dtype=np.uint64)
+    else:
+        sig = rng.integers(0, 2**32, PERMUTATIONS, dtype=np.uint64).astype(np.uint32)
+    signatures.append(sig)
+    return Fingerprint(None, None, base.hashes, sig, band_keys(sig))
+
+
+def _insert_rate(size: int, elapsed: float, before: list[dict[str, Any]]) -> dict[str, Any]:
+    added = size - (before[-1]["articles"] if before else 0)
+    return {"inserted": added, "insert_per_second": round(added / elapsed)}
+
+
+def _query(engine: Any, rng: Any, real: list[Any], signatures: list[Any], size: int) -> dict:
+    """Latency of `likely_copies` for planted copies of stored articles and for new ones."""
+    import numpy as np
+
+    from retina.link.fingerprint import Fingerprint
+    from retina.link.lsh import band_keys
+    from retina.link.minhash import PERMUTATIONS
+
+    latencies, found = [], 0
+    with engine.connect() as connection:
+        for n in range(QUERIES):
+            copy_of = int(rng.integers(0, size)) if n % 2 == 0 else None
+            if copy_of is not None:
+                sig = signatures[copy_of].copy()
+                edited = rng.random(PERMUTATIONS) < COPY_EDIT
+                sig[edited] = rng.integers(0, 2**32, int(edited.sum()), dtype=np.uint64)
+            else:
+                sig = rng.integers(0, 2**32, PERMUTATIONS, dtype=np.uint64).astype(np.uint32)
+            fp = Fingerprint(None, None, real[n % len(real)].hashes, sig, band_keys(sig))
+            started = time.perf_counter()
+            candidates = likely_copies(connection, -1, fp)
+            latencies.append(time.perf_counter() - started)
+            found += copy_of is not None and (copy_of + 1) in candidates
+    ms = np.array(latencies) * 1000
+    return {
+        "query_p50_ms": round(float(np.percentile(ms, 50)), 3),
+        "query_p99_ms": round(float(np.percentile(ms, 99)), 3),
+        "planted_copies_found": found / (QUERIES // 2),
+    }
+
+
+def _footprint(engine: Any, path: Path, size: int) -> dict[str, Any]:
+    import resource
+
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    on_disk = sum(p.stat().st_size for p in path.parent.iterdir())
+    return {
+        "disk_mb": round(on_disk / 2**20, 1),
+        "disk_bytes_per_article": round(on_disk / size),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["sample", "bbc", "scale", "all"])
     parser.add_argument("--articles", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--texts", type=int, default=10000, help="real texts for `scale`")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
     if args.what in ("sample", "all"):
@@ -208,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
             results["bbc"] = bbc_quality()
         else:
             print(f"skipping bbc: {BBC} is absent", file=sys.stderr)
+    if args.what in ("scale", "all"):
+        sizes = [int(size) for size in args.sizes.split(",")]
+        results["scale"] = scale(sizes, args.texts, args.seed)
     print(json.dumps(results, indent=2))
     return 0
 

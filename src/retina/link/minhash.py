@@ -16,6 +16,7 @@ import numpy as np
 PERMUTATIONS = 128
 _SEED = 20261201
 _EMPTY = np.uint32(0xFFFFFFFF)
+_CHUNK = 8192
 
 _rng = np.random.default_rng(_SEED)
 _A = (_rng.integers(1, 2**32, size=PERMUTATIONS, dtype=np.uint64) | 1).astype(np.uint32)
@@ -24,8 +25,11 @@ _B = _rng.integers(0, 2**32, size=PERMUTATIONS, dtype=np.uint64).astype(np.uint3
 
 def signature(hashes: np.ndarray) -> np.ndarray:
     """The MinHash signature (uint32, `PERMUTATIONS` values) of 32-bit shingle hashes."""
-    if hashes.size == 0:
-        return np.full(PERMUTATIONS, _EMPTY, dtype=np.uint32)
-    mixed = np.multiply.outer(_A, hashes.astype(np.uint32, copy=False))
-    mixed += _B[:, None]
-    return mixed.min(axis=1)
+    result = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint32)
+    hashes = hashes.astype(np.uint32, copy=False)
+    # In chunks, so that a huge text needs `_CHUNK` x 128 values of memory, not its size.
+    for start in range(0, hashes.size, _CHUNK):
+        mixed = np.multiply.outer(_A, hashes[start : start + _CHUNK])
+        mixed += _B[:, None]
+        np.minimum(result, mixed.min(axis=1), out=result)
+    return result

@@ -198,12 +198,7 @@ link_buckets = Table(
     "link_buckets",
     metadata,
     Column("key", BigInteger, primary_key=True),
-    Column(
-        "article_id",
-        Integer,
-        ForeignKey("articles.id", ondelete="CASCADE"),
-        primary_key=True,
-        index=True,
-    ),
+    # No index of its own: an article's rows are found by its band keys (from its signature).
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     sqlite_with_rowid=False,
 )

@@ -60,15 +60,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", "article_id", name=op.f("pk_link_buckets")),
         sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("link_buckets", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_link_buckets_article_id"), ["article_id"], unique=False
-        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("link_buckets", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_link_buckets_article_id"))
     op.drop_table("link_buckets")
     with op.batch_alter_table("article_links", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_article_links_canonical_key"))
