@@ -25,6 +25,13 @@ test: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PY) benchmarks/clean_speed.py
+	$(MAKE) bench-dup
+
+# Duplicates: sample-web quality, BBC News, datasketch (when installed, see bench extras), scale
+# to 1M signatures (about 20 minutes and 1.3 GB in the temporary folder).
+.PHONY: bench-dup
+bench-dup: $(INSTALLED)
+	$(PY) benchmarks/duplicates.py all
 
 # Extraction quality against peer tools; they are the `bench` extras, installed only here.
 BENCH_INSTALLED := $(VENV)/.installed-bench

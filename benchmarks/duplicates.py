@@ -2,7 +2,8 @@
 
     python benchmarks/duplicates.py sample [--articles 1500 --seed 11]
     python benchmarks/duplicates.py bbc
-    python benchmarks/duplicates.py scale [--sizes 10000,100000,1000000]
+    python benchmarks/duplicates.py scale [--sizes 10000,100000,1000000 --texts 10000]
+    python benchmarks/duplicates.py datasketch [--texts 10000]
     python benchmarks/duplicates.py all    # what make bench-dup runs
 
 `sample` generates a sample web, cleans every page (with its URL) and stores it through
@@ -17,6 +18,7 @@ measures insert throughput, query latency, memory and size on disk.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import json
 import sys
@@ -351,9 +353,78 @@ def _footprint(engine: Any, path: Path, size: int) -> dict[str, Any]:
     }
 
 
+# --- against datasketch -------------------------------------------------------------------
+
+
+def against_datasketch(texts: int, seed: int) -> dict[str, Any]:
+    """Signing speed, Jaccard estimation error and LSH insert/query speed, Retina's MinHash
+    and index against datasketch's (MinHash, MinHashLSH in memory, the same 32 x 4 bands)."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from retina.link.fingerprint import estimated_jaccard
+    from retina.link.minhash import PERMUTATIONS, signature
+    from retina.link.shingles import SHINGLE_WORDS, shingle_hashes, words
+    from retina.link.similarity import resemblance
+
+    pages = list(iter_articles(seed=seed, outlets=8, articles=texts))
+    bodies = ["\n\n".join(b["text"] for b in p.truth["blocks"]) for p in pages]
+
+    started = time.perf_counter()
+    ours = [signature(shingle_hashes(b)) for b in bodies]
+    ours_rate = len(bodies) / (time.perf_counter() - started)
+
+    def theirs(body: str) -> MinHash:
+        tokens = words(body)
+        minhash = MinHash(num_perm=PERMUTATIONS)
+        minhash.update_batch(
+            " ".join(tokens[i : i + SHINGLE_WORDS]).encode()
+            for i in range(max(1, len(tokens) - SHINGLE_WORDS + 1))
+        )
+        return minhash
+
+    started = time.perf_counter()
+    sketches = [theirs(b) for b in bodies]
+    theirs_rate = len(bodies) / (time.perf_counter() - started)
+
+    # Estimation error on pairs that matter: pages of one story (copies and coverage).
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for n, page in enumerate(pages):
+        by_story[page.truth["story_id"]].append(n)
+    errors_ours, errors_theirs = [], []
+    for members in by_story.values():
+        for a, b in itertools.combinations(members, 2):
+            exact = resemblance(shingle_hashes(bodies[a]), shingle_hashes(bodies[b])).jaccard
+            errors_ours.append(estimated_jaccard(ours[a], ours[b]) - exact)
+            errors_theirs.append(sketches[a].jaccard(sketches[b]) - exact)
+
+    lsh = MinHashLSH(num_perm=PERMUTATIONS, params=(32, 4))
+    started = time.perf_counter()
+    for n, sketch in enumerate(sketches):
+        lsh.insert(n, sketch)
+    lsh_insert = len(sketches) / (time.perf_counter() - started)
+    latencies = []
+    for sketch in sketches[:QUERIES]:
+        started = time.perf_counter()
+        lsh.query(sketch)
+        latencies.append(time.perf_counter() - started)
+    return {
+        "texts": texts,
+        "pairs": len(errors_ours),
+        "retina_sign_per_second": round(ours_rate),
+        "datasketch_sign_per_second": round(theirs_rate),
+        "retina_mean_abs_error": round(float(np.mean(np.abs(errors_ours))), 4),
+        "datasketch_mean_abs_error": round(float(np.mean(np.abs(errors_theirs))), 4),
+        "retina_bias": round(float(np.mean(errors_ours)), 4),
+        "datasketch_bias": round(float(np.mean(errors_theirs)), 4),
+        "datasketch_lsh_insert_per_second": round(lsh_insert),
+        "datasketch_lsh_query_p99_ms": round(float(np.percentile(latencies, 99)) * 1000, 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["sample", "bbc", "scale", "all"])
+    parser.add_argument("what", choices=["sample", "bbc", "scale", "datasketch", "all"])
     parser.add_argument("--articles", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--sizes", default="10000,100000,1000000")
@@ -367,6 +438,11 @@ def main(argv: list[str] | None = None) -> int:
             results["bbc"] = bbc_quality()
         else:
             print(f"skipping bbc: {BBC} is absent", file=sys.stderr)
+    if args.what in ("datasketch", "all"):
+        if importlib.util.find_spec("datasketch"):
+            results["datasketch"] = against_datasketch(args.texts, args.seed)
+        else:
+            print("skipping datasketch: not installed (pip install -e '.[bench]')", file=sys.stderr)
     if args.what in ("scale", "all"):
         sizes = [int(size) for size in args.sizes.split(",")]
         results["scale"] = scale(sizes, args.texts, args.seed)
