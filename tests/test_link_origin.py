@@ -78,3 +78,16 @@ def test_copies_pointing_at_each_other_do_not_loop() -> None:
     lead, decisions = decide(members)
     assert lead in (1, 2)
     assert {d.copied_from for d in decisions.values()} == {None, lead}
+
+
+def test_a_page_that_does_not_name_its_site_is_named_by_its_copies_credit() -> None:
+    members = [
+        posting(1, None, url="portal.example/a", day=1),
+        posting(2, "Copier", credited="Portal Weekly", canonical="portal.example/a", day=2),
+        posting(3, "Reposter", url="re.example/a", canonical="portal.example/a", day=3),
+    ]
+    lead, decisions = decide(members)
+    assert lead == 1
+    assert decisions[1].chain == ("Portal Weekly",)
+    assert decisions[3].chain == ("Reposter", "Portal Weekly")
+    assert decide([posting(7, None, url="portal.example/b")])[1][7].chain == ("portal.example",)

@@ -97,8 +97,27 @@ def decide(members: list[Posting]) -> tuple[int, dict[int, Decision]]:
         if m.id != lead.id and m.id not in external:
             parents[m.id] = (lead.id, "published later")
     by_id = {m.id: m for m in members}
-    decisions = {m.id: _decision(m, by_id, parents, external) for m in members}
+    names = _names(members, parents)
+    decisions = {m.id: _decision(m, by_id, parents, external, names) for m in members}
     return lead.id, decisions
+
+
+def _names(members: list[Posting], parents: dict[int, tuple[int | None, str]]) -> dict[int, str]:
+    """Each member's publication: its site name; for a page that does not name its site,
+    the name a copy of it credits; else its host."""
+    credited_by_copies: dict[int, str] = {}
+    for m in sorted(members, key=_age):
+        parent = parents.get(m.id, (None, ""))[0]
+        if parent is not None and m.credited:
+            credited_by_copies.setdefault(parent, m.credited)
+    return {
+        m.id: m.site_name
+        or credited_by_copies.get(m.id)
+        or host_of(m.url_key)
+        or host_of(m.canonical_key)
+        or f"article {m.id}"
+        for m in members
+    }
 
 
 def _age(m: Posting) -> tuple[bool, datetime | float, int]:
@@ -152,8 +171,9 @@ def _decision(
     by_id: dict[int, Posting],
     parents: dict[int, tuple[int | None, str]],
     external: dict[int, str],
+    names: dict[int, str],
 ) -> Decision:
-    chain = [_name(m)]
+    chain = [names[m.id]]
     node, seen = m, {m.id}
     while node.id in parents:
         parent_id = parents[node.id][0]
@@ -161,8 +181,8 @@ def _decision(
             break
         seen.add(parent_id)
         node = by_id[parent_id]
-        if _name(node) != chain[-1]:
-            chain.append(_name(node))
+        if names[node.id] != chain[-1]:
+            chain.append(names[node.id])
     if node.id in external and publication_key(external[node.id]) != publication_key(chain[-1]):
         chain.append(external[node.id])
     if m.id in parents:
@@ -171,7 +191,3 @@ def _decision(
     if m.id in external:
         return Decision(None, tuple(chain), f"credits {external[m.id]}")
     return Decision(None, tuple(chain), "origin")
-
-
-def _name(m: Posting) -> str:
-    return m.site_name or host_of(m.url_key) or f"article {m.id}"
