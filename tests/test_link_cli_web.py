@@ -67,7 +67,7 @@ def test_duplicates_command_prints_the_group_and_chain(home: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "article 3: 3 postings of one article"
-    assert lines[1].startswith("*      1  Harbour Times  2024-06-03  origin")
+    assert lines[1] == "*      1  Harbour Times  2024-06-03  origin"
     assert "copied from 2 (credits Coast Daily)" in lines[3]
     assert lines[-1] == "chain: Digest ← Coast Daily ← Harbour Times"
 

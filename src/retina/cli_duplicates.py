@@ -47,9 +47,10 @@ def duplicates(
     for m in members:
         mark = "*" if m.is_lead else " "
         date = m.published.date().isoformat() if m.published else "undated"
-        how = "origin" if m.relation == "origin" else m.relation
+        how = m.relation
         if m.similarity is not None and m.relation != "exact":
             how += f" {m.similarity:.2f}"
         source = f", copied from {m.copied_from}" if m.copied_from is not None else ""
-        typer.echo(f"{mark} {m.id:>6}  {m.site_name or '-'}  {date}  {how}{source} ({m.reason})")
+        why = f" ({m.reason})" if m.reason != how else ""
+        typer.echo(f"{mark} {m.id:>6}  {m.site_name or '-'}  {date}  {how}{source}{why}")
     typer.echo(f"chain: {' ← '.join(me.chain)}")
