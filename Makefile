@@ -26,12 +26,18 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) benchmarks/clean_speed.py
 	$(MAKE) bench-dup
+	$(MAKE) bench-poll
 
 # Duplicates: sample-web quality, BBC News, datasketch (when installed, see bench extras), scale
 # to 1M signatures (about 20 minutes and 1.3 GB in the temporary folder).
 .PHONY: bench-dup
 bench-dup: $(INSTALLED)
 	$(PY) benchmarks/duplicates.py all
+
+# 2,000 feeds on 200 loopback hosts of the sample web (docs/benchmarks.md).
+.PHONY: bench-poll
+bench-poll: $(INSTALLED)
+	$(PY) benchmarks/polling.py
 
 # Extraction quality against peer tools; they are the `bench` extras, installed only here.
 BENCH_INSTALLED := $(VENV)/.installed-bench

@@ -2,8 +2,9 @@
 
 One `Fetcher` (an async context manager around one `httpx.AsyncClient`) serves a whole
 poll. For every host it keeps: a semaphore (at most `per_host` requests at once), the time
-the next request may start (`min_delay`, or the site's robots.txt Crawl-delay when longer),
-and a "blocked until" time set by Retry-After on 429/503 — which blocks that host only.
+the next request may start (`min_delay` after the last one ended, or the site's robots.txt
+Crawl-delay when longer), and a "blocked until" time set by Retry-After on 429/503, which
+blocks that host only.
 
 Every URL and every redirect target passes the `AddressGuard` (no loopback, private or
 metadata addresses unless allowed) and robots.txt (protego). Bodies are streamed and
@@ -46,7 +47,7 @@ class FetchSettings:
     per_host: int = 1
     """Requests to one host at the same time."""
     min_delay: float = 1.0
-    """Seconds between the starts of two requests to one host."""
+    """Seconds from the end of one request to a host to the start of the next."""
     obey_robots: bool = True
     user_agent: str = USER_AGENT
 
@@ -114,7 +115,7 @@ class Fetcher:
 
     def blocked_until(self, url: str) -> float:
         """Monotonic time before which the host of `url` must not be asked (0: not blocked)."""
-        host = self._hosts.get(_host_key(url))
+        host = self._hosts.get(host_key(url))
         return host.blocked_until if host else 0.0
 
     async def fetch(self, url: str, *, validators: Validators | None = None) -> FetchResult:
@@ -152,11 +153,14 @@ class Fetcher:
             if delay > 0:
                 await asyncio.sleep(delay)
             spacing = max(self.settings.min_delay, host.crawl_delay)
-            host.next_start = time.monotonic() + spacing
             try:
                 response = await self._get(url, validators)
             except httpx.HTTPError as error:
                 raise FetchError(f"{url}: {_describe_error(error)}") from None
+            finally:
+                # Counted from the end of this request: a slow answer is no reason to ask
+                # again sooner, and the host sees the gap whatever the client's load.
+                host.next_start = time.monotonic() + spacing
             if response.status in _THROTTLED:
                 wait = response.retry_after or spacing * 2
                 host.blocked_until = time.monotonic() + min(wait, MAX_RETRY_AFTER)
@@ -222,7 +226,7 @@ class Fetcher:
         return Protego.parse(response.body.decode("utf-8", errors="replace"))
 
     def _host(self, url: str) -> _Host:
-        key = _host_key(url)
+        key = host_key(url)
         host = self._hosts.get(key)
         if host is None:
             host = self._hosts[key] = _Host(gate=asyncio.Semaphore(self.settings.per_host))
@@ -292,7 +296,8 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _host_key(url: str) -> str:
+def host_key(url: str) -> str:
+    """What politeness is kept per: scheme, host and port."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
 
