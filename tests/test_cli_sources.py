@@ -83,3 +83,20 @@ def test_a_page_without_feeds_is_refused(web: Path, outlet: dict[str, Any], tmp_
         about = server.url + f"/{outlet['folder']}/about.html"
         result = run("source", "add", about, "--allow-host", "127.0.0.1", "--home", tmp_path)
     assert result.exit_code == 1 and "declares no feed" in result.output
+
+
+def test_a_disabled_source_shows_why_and_can_be_enabled(tmp_path: Path) -> None:
+    from retina.store import Store
+    from retina.store.sources import add_source, update_source
+
+    with Store.open(tmp_path) as store:
+        source = add_source(store, "https://news.example.com/feed.xml", kind="rss")
+        reason = "disabled after 8 failures in a row; last: HTTP 410"
+        update_source(store, source.id, disabled_reason=reason, failures=8)
+    listed = run("source", "list", "--home", tmp_path)
+    assert f"disabled ({reason})" in listed.output
+    assert run("source", "enable", str(source.id), "--home", tmp_path).exit_code == 0
+    shown = json.loads(run("source", "show", str(source.id), "--home", tmp_path).output)
+    assert shown["disabled_reason"] is None and shown["failures"] == 0
+    missing = run("source", "enable", "99", "--home", tmp_path)
+    assert missing.exit_code == 1 and "no source 99" in missing.output

@@ -123,6 +123,8 @@ def test_api_import_export_and_sources(tmp_path: Path) -> None:
         first = result["added"][0]["id"]
         shown = client.get(f"/api/sources/{first}").json()
         assert shown["kind"] == "feed" and shown["items"] == {}
+        enabled = client.post(f"/api/sources/{first}/enable").json()
+        assert enabled["disabled_reason"] is None and enabled["failures"] == 0
         assert client.delete(f"/api/sources/{first}").status_code == 204
         assert client.get(f"/api/sources/{first}").status_code == 404
         assert client.post("/api/opml", content=b"<html/>").status_code == 422

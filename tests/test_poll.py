@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import shutil
 from datetime import UTC, datetime, timedelta
@@ -12,12 +13,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from retina.ingest.feeds import parse_source
 from retina.ingest.fetch import Fetcher, FetchSettings
 from retina.ingest.guard import AddressGuard
-from retina.ingest.poll import MAX_FAILURES, PollReport, poll_sources
+from retina.ingest.poll import MAX_FAILURES, MAX_INTERVAL, MIN_INTERVAL, PollReport, poll_sources
 from retina.sample import Behaviour, generate, read_truth, serve
 from retina.store import Store
-from retina.store.sources import add_source, due_sources, get_source, update_source
+from retina.store.sources import (
+    add_source,
+    due_sources,
+    enable_source,
+    get_source,
+    update_source,
+)
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +116,12 @@ def test_a_failing_source_backs_off_and_is_disabled(tmp_path: Path) -> None:
             state = get_source(store, source.id)
             assert state is not None and state.failures == attempt
         assert state.disabled_reason and "failures in a row" in state.disabled_reason
+        assert "could not connect" in state.disabled_reason  # the last failure's reason
         make_due(store, source.id)
         assert due_sources(store) == []  # disabled: no longer polled
+        enable_source(store, source.id)
+        (again,) = due_sources(store)
+        assert again.failures == 0 and again.disabled_reason is None
 
 
 def test_per_host_concurrency_holds_across_sources(
@@ -122,3 +134,30 @@ def test_per_host_concurrency_holds_across_sources(
         report = poll(store)
         assert report.count("failed") == 0
         assert max(r.host_concurrency for r in server.requests) == 1
+
+
+def test_the_next_poll_follows_the_publishing_rate(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Learned: the median gap between the feed's latest items, kept within 5 min–24 h.
+    Fixed: the source's own interval, whatever the feed does."""
+    outlet = next(o for o in outlets if o["kind"] == "newsroom")
+    feed = parse_source((web / outlet["folder"] / "rss.xml").read_bytes(), url="http://x/")
+    dates = sorted((i.published for i in feed.items if i.published), reverse=True)[:20]
+    gaps = sorted(a - b for a, b in itertools.pairwise(dates) if a > b)
+    expected = min(MAX_INTERVAL, max(MIN_INTERVAL, int(gaps[len(gaps) // 2].total_seconds())))
+    with serve(web) as server, Store.open(tmp_path) as store:
+        learned = add_source(store, server.map_url(outlet["feeds"]["rss"]), kind="rss")
+        fixed = add_source(
+            store, server.map_url(outlet["feeds"]["atom"]), kind="atom", interval=900
+        )
+        assert learned.interval == 3600  # until the rate is known
+        before = datetime.now(UTC)
+        poll(store)
+        after = datetime.now(UTC)
+        for source, interval in ((learned, expected), (fixed, 900)):
+            state = get_source(store, source.id)
+            assert state is not None and state.interval == interval
+            assert state.next_poll_at is not None
+            assert before + timedelta(seconds=interval) <= state.next_poll_at
+            assert state.next_poll_at <= after + timedelta(seconds=interval)

@@ -213,6 +213,7 @@ def test_openapi_docs_and_static_files(client: TestClient) -> None:
         "/api/sites",
         "/api/sources",
         "/api/sources/{source_id}",
+        "/api/sources/{source_id}/enable",
         "/api/opml",
     }
     css = client.get("/static/style.css")

@@ -97,7 +97,9 @@ def list_sources(
         typer.echo(json.dumps([s.to_dict() for s in sources], indent=2))
         return
     for s in sources:
-        status = "disabled" if s.disabled_reason else (s.last_status or "new")
+        status = (
+            f"disabled ({s.disabled_reason})" if s.disabled_reason else (s.last_status or "new")
+        )
         next_poll = s.next_poll_at.strftime("%Y-%m-%d %H:%M") if s.next_poll_at else "-"
         typer.echo(f"{s.id}\t{s.kind}\t{status}\t{next_poll}\t{s.url}")
 
@@ -120,6 +122,26 @@ def show(
     except RetinaError as error:
         raise fail(str(error)) from None
     typer.echo(json.dumps(data, indent=2))
+
+
+@source_app.command("enable")
+def enable(
+    ref: Annotated[str, typer.Argument(help="The source's id or URL.")],
+    home: HomeOption = DEFAULT_HOME,
+) -> None:
+    """Poll a disabled source again (at once, its failure count reset)."""
+    from retina.store import Store
+    from retina.store.sources import enable_source, find_source
+
+    try:
+        with Store.open(home) as store:
+            source = find_source(store, ref)
+            if source is None:
+                raise fail(f"no source {ref}")
+            enable_source(store, source.id)
+    except RetinaError as error:
+        raise fail(str(error)) from None
+    typer.echo(f"enabled {source.url}")
 
 
 @source_app.command("remove")

@@ -43,6 +43,9 @@ class FetchSettings:
 
     max_bytes: int = MAX_BODY_BYTES
     timeout: float = 20.0
+    """Seconds to connect, and between two pieces of the answer."""
+    deadline: float = 60.0
+    """Seconds one request may take in all: a body trickling in is cut off."""
     max_redirects: int = 5
     per_host: int = 1
     """Requests to one host at the same time."""
@@ -154,9 +157,14 @@ class Fetcher:
                 await asyncio.sleep(delay)
             spacing = max(self.settings.min_delay, host.crawl_delay)
             try:
-                response = await self._get(url, validators)
+                async with asyncio.timeout(self.settings.deadline):
+                    response = await self._get(url, validators)
             except httpx.HTTPError as error:
                 raise FetchError(f"{url}: {_describe_error(error)}") from None
+            except TimeoutError:
+                raise FetchError(
+                    f"{url}: timed out, the answer took more than {self.settings.deadline:g} s"
+                ) from None
             finally:
                 # Counted from the end of this request: a slow answer is no reason to ask
                 # again sooner, and the host sees the gap whatever the client's load.

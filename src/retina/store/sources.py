@@ -207,3 +207,14 @@ def next_due_at(store: Store) -> datetime | None:
     if value is not None and value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value
+
+
+def enable_source(store: Store, source_id: int) -> None:
+    """Follow a disabled source again: due now, its failures forgotten."""
+    update_source(
+        store,
+        source_id,
+        disabled_reason=None,
+        failures=0,
+        next_poll_at=datetime.now(UTC),
+    )

@@ -77,6 +77,20 @@ async def add_source(new: NewSource, request: Request, store: StoreDep) -> list[
         raise HTTPException(422, str(error)) from None
 
 
+@router.post("/sources/{source_id}/enable")
+def enable_source(source_id: int, store: StoreDep) -> dict[str, Any]:
+    """Poll a disabled source again, at once, its failure count reset."""
+    from retina.store.sources import enable_source as enabled
+    from retina.store.sources import get_source
+
+    if get_source(store, source_id) is None:
+        raise HTTPException(404, f"no source {source_id}")
+    enabled(store, source_id)
+    source = get_source(store, source_id)
+    assert source is not None
+    return source.to_dict()
+
+
 @router.delete("/sources/{source_id}", status_code=204)
 def remove_source(source_id: int, store: StoreDep) -> Response:
     """Stop following a source; the articles it brought stay."""
