@@ -4,7 +4,8 @@ Two engines extract the main text: trafilatura (its XML output keeps block struc
 headings, paragraphs, lists, quotes, tables) and Retina's Readability engine
 (`readability.py`). Their blocks are blended (`blend.py`); one engine alone is used when
 the other finds nothing, and the Readability engine when trafilatura returns the page's
-layout tables instead of paragraphs.
+layout tables instead of paragraphs. The standfirst the page shows above the article
+(`standfirst.py`) opens the text when neither engine kept it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.metadata import extract_metadata
 from retina.clean.readability import extract_readable
+from retina.clean.standfirst import shown_standfirst
 from retina.errors import InputError
 from retina.model import BlockKind, Image
 
@@ -46,6 +48,9 @@ def parse_html(text: str, *, url: str | None) -> Draft:
         raise InputError("no article text found in the page")
     if candidates and meta.title and _same_text(candidates[0].text, meta.title):
         candidates.pop(0)  # the title, repeated as the first heading: it is metadata
+    standfirst = shown_standfirst(tree, meta.lead, candidates)
+    if standfirst:
+        candidates.insert(0, Candidate(BlockKind.PARAGRAPH, standfirst))
     return Draft(
         candidates=candidates,
         title=meta.title,
