@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,9 @@ from typer.testing import CliRunner, Result
 
 from retina.cli import app
 from retina.sample import generate, serve
+from retina.sample.hostile import HostileOptions
+
+HOSTILE = HostileOptions(huge_bytes=100_000, bomb_expanded_bytes=1_000_000, slow_seconds=1)
 
 
 def run(*args: str | Path) -> Result:
@@ -20,7 +24,7 @@ def run(*args: str | Path) -> Result:
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("cli-web")
-    generate(folder, seed=4, outlets=2, articles=20)
+    generate(folder, seed=4, outlets=2, articles=20, hostile=True, hostile_options=HOSTILE)
     return folder
 
 
@@ -100,3 +104,52 @@ def test_a_disabled_source_shows_why_and_can_be_enabled(tmp_path: Path) -> None:
     assert shown["disabled_reason"] is None and shown["failures"] == 0
     missing = run("source", "enable", "99", "--home", tmp_path)
     assert missing.exit_code == 1 and "no source 99" in missing.output
+
+
+def test_a_sitemap_index_becomes_one_source_per_sitemap(web: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "web"
+    shutil.copytree(web, copy)
+    outlets = json.loads((copy / "outlets.json").read_text())
+    entries = "".join(f"<sitemap><loc>{o['sitemap']}</loc></sitemap>" for o in outlets)
+    (copy / "sitemap-index.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}'
+        "</sitemapindex>\n"
+    )
+    home = tmp_path / "home"
+    allow = ("--allow-host", "127.0.0.1", "--home", home)
+    with serve(copy) as server:
+        added = run("source", "add", server.url + "/sitemap-index.xml", *allow)
+        assert added.exit_code == 0, added.output
+        rows = [line.split("\t") for line in added.output.strip().splitlines()]
+        kinds = [row[1] for row in rows]
+        assert len(kinds) == len(outlets) and "news_sitemap" in kinds
+        assert set(kinds) <= {"news_sitemap", "sitemap"}
+        assert {row[2] for row in rows} == {server.map_url(o["sitemap"]) for o in outlets}
+        polled = run("poll", "--min-delay", "0", *allow)
+        listing = [
+            o for o in outlets if b"<url>" in (copy / o["folder"] / "sitemap-news.xml").read_bytes()
+        ]
+        assert f"{len(outlets)} sources polled: {len(listing)} with new items" in polled.output
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/hostile/feeds/billion-laughs.xml", "entity-expansion attack; refused"),
+        ("/hostile/feeds/external-entity.xml", "external entity (refused)"),
+        ("/hostile/binary-as-html.html", "an HTML page that declares no feed"),
+        ("/hostile/redirect-loop/a", "more than 5 redirects"),
+        ("/nowhere.xml", "HTTP 404"),
+    ],
+)
+def test_hostile_sources_are_refused_over_http(
+    web: Path, path: str, message: str, tmp_path: Path
+) -> None:
+    with serve(web) as server:
+        result = run(
+            "source", "add", server.url + path, "--allow-host", "127.0.0.1", "--home", tmp_path
+        )
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert run("source", "list", "--home", tmp_path).output == ""
