@@ -63,12 +63,14 @@ HEADLINES = [
 
 
 def filler(title: str) -> str:
+    """Two paragraphs about `title`; different titles give different articles (articles
+    sharing most of their text would be shown once, as copies of one article)."""
+    subject = title.split(":")[0].lower()
     return "\n\n".join(
         [
-            f"{title}. Officials confirmed the news on Monday morning, and more details are "
-            "expected later in the week.",
-            "Residents said they had been waiting for an announcement for some time, and "
-            "several groups have already asked for a public meeting.",
+            f"{title}. Officials confirmed it on Monday morning.",
+            f"Residents said that {subject} was what they had waited for. Asked about "
+            f"{subject}, several groups called for a public meeting.",
         ]
     )
 
