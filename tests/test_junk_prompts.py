@@ -1,4 +1,5 @@
-"""Share and newsletter prompts, ad labels, copyright and cookie notices."""
+"""Share and newsletter prompts, ad labels, copyright, cookie and paywall notices, affiliate
+disclosures and embed placeholders."""
 
 from __future__ import annotations
 
@@ -28,6 +29,29 @@ from retina.model import RemovedKind
         ("Subscribe to our breaking news alerts", RemovedKind.NEWSLETTER_PROMPT),
         ("© 2024 Coastal Ledger. All rights reserved.", RemovedKind.BOILERPLATE),
         ("We use cookies to give you the best experience. Accept all", RemovedKind.BOILERPLATE),
+        ("Abonnieren Sie unseren Newsletter für die Region", RemovedKind.NEWSLETTER_PROMPT),
+        ("Inscrivez-vous à notre newsletter quotidienne", RemovedKind.NEWSLETTER_PROMPT),
+        ("Suscríbete a nuestro boletín y recibe las noticias", RemovedKind.NEWSLETTER_PROMPT),
+        ("Already a subscriber? Log in to keep reading.", RemovedKind.BOILERPLATE),
+        (
+            "This story is for subscribers. Please subscribe or sign in for full access.",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("Sie sind bereits Abonnent? Hier anmelden und weiterlesen.", RemovedKind.BOILERPLATE),
+        ("This post contains affiliate links.", RemovedKind.BOILERPLATE),
+        (
+            "We may earn a commission when you buy something through the links on this page.",
+            RemovedKind.BOILERPLATE,
+        ),
+        (
+            "Für Links auf dieser Seite erhalten wir eine Provision vom Händler.",
+            RemovedKind.BOILERPLATE,
+        ),
+        (
+            "Click the button below to load the content from youtube.com.",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("Klicken Sie hier, um den Inhalt von Google Maps zu laden.", RemovedKind.BOILERPLATE),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -45,6 +69,11 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "and several of them attended the meeting to object to the plan in person.",
         "The advertisement industry lobbied against the rules for months before the vote.",
         "We use the harbour every day, said one fisherman.",
+        "Netflix said subscribers would have to sign in from a device in their household.",
+        "Estate agents earn a commission of three percent on each sale, the survey found.",
+        "The provision of clean water is the council's first duty, the mayor said.",
+        '"It was a lot of money," she told the network\'s affiliate station on Tuesday.',
+        "Click-through rates for video content load the servers less than expected.",
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.junk.attribution import Attribution, find_attribution
+from retina.clean.junk.captions import find_captions
 from retina.clean.junk.prompts import find_prompts
 from retina.clean.junk.related import find_related_links
 from retina.clean.junk.repeats import find_repeats
@@ -42,6 +43,7 @@ def remove_junk(candidates: list[Candidate]) -> JunkResult:
     if attributed:
         finding, attribution = attributed
         accept([finding])
+    accept(find_captions(candidates, taken))
     accept(find_related_links(candidates, taken))
     accept(find_repeats(candidates, taken))
 

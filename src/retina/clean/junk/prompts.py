@@ -1,6 +1,6 @@
 """Calls to action and page furniture inside the text: share and follow prompts,
 newsletter sign-ups, advertisement labels, copyright, cookie and editorial-standards
-notices.
+notices, paywall notices, affiliate-link disclosures and embed placeholders.
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
 an imperative (share, follow, sign up, subscribe...) and names its target (a social
@@ -63,7 +63,55 @@ _COOKIES = re.compile(
     re.IGNORECASE,
 )
 
+# Newsletter sign-ups in other languages: the imperative, then the newsletter or inbox.
+_NEWSLETTER_ELSEWHERE = re.compile(
+    r"^(?:jetzt\s+)?(?:abonniere|abonnieren\s+sie|melde\s+dich|melden\s+sie\s+sich|trag\s+dich"
+    r"|tragen\s+sie\s+sich|registriere|abonnez|inscrivez|suscríbete|suscribite|regístrate"
+    r"|iscriviti|assine|inscreva|zapisz|schrijf\s+je|abonneer)\b"
+    r".*\b(?:newsletters?|nieuwsbrief|boletín|infolettre|e-?mails?|postfach|posteingang|inbox)\b",
+    re.IGNORECASE,
+)
+# "Already a subscriber? Log in", "Subscribe to continue reading": the paywall speaking.
+_SUBSCRIBER = (
+    r"subscri(?:ber|be|ption)s?|abonnent(?:en|in)?|abonnieren|abonné(?:e|s)?|abonnement"
+    r"|suscriptor(?:es)?|suscr[ií]bete|suscripción|assinantes?|abbonat[oi]"
+)
+_ACCESS = (
+    r"log\s*in|sign\s*in|einloggen|anmelden|continue\s+reading|keep\s+reading|weiterlesen"
+    r"|full\s+(?:story|article)|unlimited\s+access|read\s+the\s+rest|seguir\s+leyendo"
+    r"|lire\s+la\s+suite|se\s+connecter"
+)
+# The notice speaks to the reader; news about paywalls ("subscribers can log in…") does not.
+_TO_THE_READER = re.compile(
+    r"\b(?:you|your|already|please|sie|ihr|ihre|du|dich|bereits|bitte|vous|votre|déjà|usted"
+    r"|ya|tu)\b",
+    re.IGNORECASE,
+)
+_PAYWALL = re.compile(
+    rf"\b(?:{_SUBSCRIBER})\b.*\b(?:{_ACCESS})\b|\b(?:{_ACCESS})\b.*\b(?:{_SUBSCRIBER})\b",
+    re.IGNORECASE,
+)
+# "This post contains affiliate links", "Für Links auf dieser Seite erhält X eine Provision".
+_AFFILIATE = re.compile(
+    r"\baffiliate[- ]?links?\b|\b(?:partner|werbe|provisions|affiliate)-?links?\b"
+    r"|\bamazon[- ]partner\b|\bqualifying\s+purchases\b|\bliens?\s+affiliés?\b"
+    r"|\benlaces\s+de\s+afiliados?\b"
+    r"|\blinks?\b.*\b(?:earn|earns|receive|receives|erhält|erhalten|verdienen?|bekommen)\b"
+    r".{0,80}\b(?:commission|provision)\b"
+    r"|\b(?:earn|earns|receive|receives|erhält|erhalten|verdienen?|bekommen)\b.{0,80}"
+    r"\b(?:commission|provision)\b.*\blinks?\b",
+    re.IGNORECASE,
+)
+# The placeholder a consent tool puts where an embed (video, map, post) would load.
+_EMBED_PLACEHOLDER = re.compile(
+    r"^(?:bitte\s+)?(?:click|tap|klicken|klicke|cliquez|haga\s+clic)(?![-\w])"
+    r"(?=.*\b(?:content|inhalte?|contenu|contenido|video|map|karte)\b)"
+    r"(?=.*\b(?:load|laden|charger|cargar|anzuzeigen|unlock|entsperren)\b)",
+    re.IGNORECASE,
+)
+
 _MAX_SHARE_WORDS = 20
+_MAX_PAYWALL_WORDS = 30
 _MAX_NEWSLETTER_WORDS = 40
 _MAX_BOILERPLATE_WORDS = 30
 
@@ -90,8 +138,16 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.AD, "an advertisement label"
     if n <= _MAX_SHARE_WORDS and (_SHARE_LABEL.match(text) or _SHARE.match(text)):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
-    if n <= _MAX_NEWSLETTER_WORDS and _NEWSLETTER.match(text):
+    if n <= _MAX_NEWSLETTER_WORDS and (
+        _NEWSLETTER.match(text) or _NEWSLETTER_ELSEWHERE.match(text)
+    ):
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
+    if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and _TO_THE_READER.search(text):
+        return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
+    if n <= _MAX_NEWSLETTER_WORDS and _AFFILIATE.search(text):
+        return RemovedKind.BOILERPLATE, "an affiliate-link disclosure"
+    if n <= _MAX_NEWSLETTER_WORDS and _EMBED_PLACEHOLDER.search(text):
+        return RemovedKind.BOILERPLATE, "a placeholder for embedded content"
     if n <= _MAX_BOILERPLATE_WORDS and _COOKIES.match(text):
         return RemovedKind.BOILERPLATE, "a cookie notice"
     if n <= _MAX_BOILERPLATE_WORDS and _STANDARDS.match(text):

@@ -1,0 +1,65 @@
+"""Captions left in the text: figure labels and photo credits.
+
+Extractors keep a figure's caption when the page sets it as a paragraph. A caption is
+recognised by what only captions carry: a numbered figure label at its start
+("Abbildung 4: …", "Fig. 2. …") or a picture credit at its end ("… (Foto: dpa)",
+"… Photo: Reuters"), in a block too short to be running prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retina.clean.candidate import Candidate, Finding
+from retina.clean.tokens import words
+from retina.model import RemovedKind
+
+_PICTURE_WORDS = (
+    r"fotos?|photos?|bild(?:er)?|images?|imagen|fotografía|picture|credits?|crédits?|crédito"
+    r"|photo\s+credit|bildquelle|fotoquelle"
+)
+"""Words that introduce a picture credit. "Source:"/"Quelle:" are left out: in running text
+they cite data ("… 5.3 percent (Quelle: Bundesagentur für Arbeit)"), and a trailing
+"Source: Publication" line is an attribution (`attribution.py`)."""
+_FIGURE_LABEL = re.compile(
+    r"^(?:abbildung|abb\.|figure|fig\.|figura|grafik|illustration|bild|image|photo|foto|chart"
+    r"|karte|map)\s*\d+[a-z]?\s*[:.–-]\s+\S",
+    re.IGNORECASE,
+)
+_CREDIT_IN_BRACKETS = re.compile(
+    rf"[(\[]\s*(?:{_PICTURE_WORDS})\s*:\s*[^()\[\]]{{2,80}}[)\]]\s*\.?$", re.IGNORECASE
+)
+_CREDIT_LABEL = re.compile(
+    rf"(?:^|[.!?]\s+|\|\s*)(?:{_PICTURE_WORDS}|copyright)\s*:\s*[\w©@][^.!?:]{{1,60}}$",
+    re.IGNORECASE,
+)
+_MAX_LABELLED_WORDS = 80
+_MAX_CREDITED_WORDS = 60
+_MAX_CREDIT_LINE_WORDS = 40
+
+
+def find_captions(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
+    """Find figure captions and picture credits among the candidate blocks."""
+    findings = []
+    for index, candidate in enumerate(candidates):
+        if index in skip:
+            continue
+        reason = caption_reason(candidate.text)
+        if reason:
+            findings.append(Finding((index,), RemovedKind.CAPTION, reason))
+    return findings
+
+
+def caption_reason(text: str) -> str | None:
+    """Why `text` is a caption, or None when it reads as article text."""
+    text = " ".join(text.split())
+    n = len(words(text))
+    if not n:
+        return None
+    if n <= _MAX_LABELLED_WORDS and _FIGURE_LABEL.match(text):
+        return "a numbered figure caption"
+    if n <= _MAX_CREDITED_WORDS and _CREDIT_IN_BRACKETS.search(text):
+        return "a caption ending with its picture credit"
+    if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
+        return "a picture credit"
+    return None

@@ -1,0 +1,56 @@
+"""Captions left in the text: numbered figure labels and picture credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from retina.clean import clean
+from retina.clean.junk.captions import caption_reason
+from retina.model import RemovedKind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figure 2: Rainfall in the catchment area since 1990.",
+        "Fig. 3. The new pier under construction",
+        "Abbildung 4: Der Gletscher im Sommer 2021",
+        "The minister arrives at parliament on Tuesday (Photo: Jane Roe/Agency)",
+        "Los ministros, el lunes en Bruselas (Foto: Agencia EFE).",
+        "Crowds gathered outside the court. Photo: Harbour Press",
+        "Die neue Brücke am Abend | Bild: Stadtwerke",
+    ],
+)
+def test_captions_found(text: str) -> None:
+    assert caption_reason(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figure skating returns to the city next winter after a long absence.",
+        "Unemployment rose to 5.3 percent (Source: national statistics office).",
+        "Die Quote stieg auf 5,3 Prozent (Quelle: Bundesagentur für Arbeit).",
+        "The photo, taken in 1931 by an unknown photographer, became famous overnight.",
+        "Image rights are at the heart of the dispute, the lawyer said: the agency disagrees.",
+        "Source: World – The Spectator Australia",
+    ],
+)
+def test_prose_and_attributions_stay(text: str) -> None:
+    assert caption_reason(text) is None
+
+
+def test_a_caption_paragraph_is_removed_with_its_reason() -> None:
+    body = "".join(
+        f"<p>Paragraph {n} of the report on the harbour, with enough words to read as the "
+        f"article's running text, written by the city desk on Monday evening.</p>"
+        for n in range(1, 5)
+    )
+    caption = "<p>The harbour at dawn (Photo: City Desk)</p>"
+    html = (
+        f"<html><body><article><h1>Harbour</h1>{body[:200]}{caption}{body}</article></body></html>"
+    )
+    article = clean(html)
+    assert "The harbour at dawn" not in article.text
+    removed = [r for r in article.removed if r.kind is RemovedKind.CAPTION]
+    assert removed and removed[0].reason == "a caption ending with its picture credit"
