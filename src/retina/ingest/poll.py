@@ -124,7 +124,10 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source) -> SourceO
     seen = await asyncio.to_thread(known_items, store, source.id)
     new = [item for item in parsed.items if item.key not in seen][:MAX_NEW_ITEMS]
     outcome = SourceOutcome(source, "new items" if new else "no new items")
-    articles = await asyncio.gather(*(_item_article(fetcher, item) for item in new))
+    # A source's pages are mostly on one host, which serves `per_host` at a time anyway:
+    # fetching no more at once keeps at most that many pages per lane waiting in memory.
+    pages = asyncio.Semaphore(max(1, fetcher.settings.per_host))
+    articles = await asyncio.gather(*(_item_article(fetcher, item, pages) for item in new))
     for item, (article, text_from, error) in zip(new, articles, strict=True):
         await asyncio.to_thread(
             _store_item, store, source, item, article, text_from, error, outcome
@@ -180,17 +183,18 @@ def _parse_feed(result: FetchResult) -> ParsedSource:
 
 
 async def _item_article(
-    fetcher: Fetcher, item: FeedItem
+    fetcher: Fetcher, item: FeedItem, pages: asyncio.Semaphore
 ) -> tuple[Article | None, str | None, str | None]:
     """The item's article: from its page, else from the feed's content. Returns the
     article, where its text came from, and why the page could not be used."""
     page_error = "the item has no link"
     if item.url:
         try:
-            page = await fetcher.fetch(item.url)
-            article = await asyncio.to_thread(
-                clean, page.body, url=page.final_url, content_type=page.content_type
-            )
+            async with pages:
+                page = await fetcher.fetch(item.url)
+                article = await asyncio.to_thread(
+                    clean, page.body, url=page.final_url, content_type=page.content_type
+                )
             return article, "page", None
         except RetinaError as error:
             page_error = str(error)
