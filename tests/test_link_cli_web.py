@@ -80,8 +80,10 @@ def test_duplicates_command_json_and_errors(home: Path, tmp_path: Path) -> None:
     assert body["items"][1]["origin"] == "Harbour Times"
     alone = run("duplicates", "4", "--home", home)
     assert alone.stdout.splitlines()[0] == "article 4 has no stored copies"
-    missing = run("duplicates", "99", "--home", home)
-    assert missing.exit_code == 1 and missing.stderr.startswith("error: no article '99'")
+    for missing_reference in ("99", "99999999999999999999999", "²", "", "http://[::1"):
+        missing = run("duplicates", missing_reference, "--home", home)
+        assert missing.exit_code == 1, missing_reference
+        assert missing.stderr.startswith(f"error: no article {missing_reference!r}")
     corrupt = tmp_path / "corrupt"
     corrupt.mkdir()
     (corrupt / DATABASE_FILE).write_bytes(b"not a database\n" * 100)
@@ -115,3 +117,5 @@ def test_api_groups_copies_and_reports_duplicates(home: Path) -> None:
         group = client.get("/api/articles/3/duplicates").json()
         assert group["items"][-1]["chain"] == ["Digest", "Coast Daily", "Harbour Times"]
         assert client.get("/api/articles/99/duplicates").status_code == 404
+        huge = "/api/articles/99999999999999999999999"
+        assert client.get(huge).status_code == client.get(f"{huge}/duplicates").status_code == 404

@@ -404,7 +404,7 @@ def find_article(connection: Connection, reference: str) -> int | None:
     """The id of the article `reference` names: an id, a stored key, a URL (any variant of
     the article's address or canonical URL) or the path of an ingested file."""
     reference = reference.strip()
-    if reference.isdigit():
+    if reference.isascii() and reference.isdigit() and int(reference) < 2**63:
         found = connection.execute(
             select(articles.c.id).where(articles.c.id == int(reference))
         ).scalar()

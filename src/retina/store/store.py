@@ -213,6 +213,8 @@ class Store:
 
     def get(self, article_id: int) -> StoredArticle | None:
         """The article with row id `article_id`, or None."""
+        if not -(2**63) <= article_id < 2**63:  # no SQL integer is that large
+            return None
         with self._errors(), self.engine.connect() as connection:
             row = connection.execute(_SELECT.where(articles.c.id == article_id)).first()
         return None if row is None else self._stored(row)
