@@ -46,6 +46,8 @@ class FetchSettings:
     """Seconds to connect, and between two pieces of the answer."""
     deadline: float = 60.0
     """Seconds one request may take in all: a body trickling in is cut off."""
+    max_connections: int = 100
+    """Requests in flight at once over all hosts (and connections kept alive for reuse)."""
     max_redirects: int = 5
     per_host: int = 1
     """Requests to one host at the same time."""
@@ -100,8 +102,13 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         self.guard = guard or AddressGuard.from_environment()
         self._hosts: dict[str, _Host] = {}
+        self._connections = asyncio.Semaphore(self.settings.max_connections)
         self._client = httpx.AsyncClient(
             timeout=self.settings.timeout,
+            limits=httpx.Limits(
+                max_connections=self.settings.max_connections,
+                max_keepalive_connections=self.settings.max_connections,
+            ),
             follow_redirects=False,
             headers={
                 "User-Agent": self.settings.user_agent,
@@ -156,19 +163,22 @@ class Fetcher:
             if delay > 0:
                 await asyncio.sleep(delay)
             spacing = max(self.settings.min_delay, host.crawl_delay)
-            try:
-                async with asyncio.timeout(self.settings.deadline):
-                    response = await self._get(url, validators)
-            except httpx.HTTPError as error:
-                raise FetchError(f"{url}: {_describe_error(error)}") from None
-            except TimeoutError:
-                raise FetchError(
-                    f"{url}: timed out, the answer took more than {self.settings.deadline:g} s"
-                ) from None
-            finally:
-                # Counted from the end of this request: a slow answer is no reason to ask
-                # again sooner, and the host sees the gap whatever the client's load.
-                host.next_start = time.monotonic() + spacing
+            # A free connection first, then the deadline: waiting for one is not the host's
+            # fault. The pool is as large as this gate, so httpx itself never waits.
+            async with self._connections:
+                try:
+                    async with asyncio.timeout(self.settings.deadline):
+                        response = await self._get(url, validators)
+                except httpx.HTTPError as error:
+                    raise FetchError(f"{url}: {_describe_error(error)}") from None
+                except TimeoutError:
+                    raise FetchError(
+                        f"{url}: timed out, the answer took more than {self.settings.deadline:g} s"
+                    ) from None
+                finally:
+                    # Counted from the end of this request: a slow answer is no reason to
+                    # ask again sooner, and the host sees the gap whatever the client's load.
+                    host.next_start = time.monotonic() + spacing
             if response.status in _THROTTLED:
                 wait = response.retry_after or spacing * 2
                 host.blocked_until = time.monotonic() + min(wait, MAX_RETRY_AFTER)
