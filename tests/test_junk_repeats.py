@@ -100,3 +100,24 @@ def test_heading_that_is_a_cut_sentence_is_a_pull_quote() -> None:
     article = _article_with(quote)
     assert [b.text for b in article.blocks] == BODY
     assert [r.kind for r in article.removed] == [RemovedKind.PULL_QUOTE]
+
+
+def test_sentences_built_on_one_template_stay() -> None:
+    """One line per film, the same words around different names: no pull quote."""
+    lines = [
+        "Harbour Lights is currently streaming on Netflix and available to rent on Google "
+        "Play and YouTube, and it rewards a second viewing more than most films this year.",
+        "Quiet Fields is currently streaming on Netflix and available to rent on Google Play "
+        "and YouTube.",
+        "Columbus is currently streaming on Netflix and available to rent on Google Play and "
+        "YouTube.",
+    ]
+    article = clean(dump(*BODY[:2], *lines, *BODY[2:]))
+    assert [b.text for b in article.blocks] == [*BODY[:2], *lines, *BODY[2:]]
+
+
+def test_pull_quote_with_one_word_swapped_goes() -> None:
+    quote = "Supporters of the plan stated the expansion would bring hundreds of jobs to the town"
+    article = _article_with(quote)
+    assert [b.text for b in article.blocks] == BODY
+    assert [r.kind for r in article.removed] == [RemovedKind.PULL_QUOTE]

@@ -10,12 +10,13 @@ blocks keep their first occurrence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 from itertools import pairwise
 
 from retina.clean.candidate import Candidate, Finding
-from retina.clean.tokens import words
+from retina.clean.tokens import STOPWORDS, words
 from retina.model import BlockKind, RemovedKind
 
 MIN_QUOTE_WORDS = 6
@@ -26,6 +27,12 @@ MAX_QUOTE_WORDS = 50
 MIN_EXACT_WORDS = 3
 COVERAGE = 0.8
 """Share of a block's words that must occur, in order, inside the other block."""
+NEW_CONTENT_WORDS = 0.15
+"""Share of a pull quote's content words its source may lack (at least one: an edit); a
+name counts twice. Sentences built on one template ("X is streaming on Netflix and
+available to rent…", one per film) share most of their words but not the names that
+make them different statements: those stay."""
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SHINGLE = 3
 _MIN_RUN = 3
 _PREFILTER = 0.4
@@ -62,7 +69,9 @@ def find_repeats(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
             continue  # introduces the block after it ("..., put it bluntly:"): body text
         if i in headings and len(own) < MIN_HEADING_QUOTE_WORDS:
             continue
-        source = _containing_block(i, own, tokens, shingles[i], index, removed, headings, items)
+        source = _containing_block(
+            i, own, candidates[i].text, tokens, shingles[i], index, removed, headings, items
+        )
         if source is None:
             continue
         j, coverage = source
@@ -80,6 +89,7 @@ def find_repeats(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
 def _containing_block(
     i: int,
     own: list[str],
+    text: str,
     tokens: dict[int, list[str]],
     own_shingles: set[tuple[str, ...]],
     index: dict[tuple[str, ...], list[int]],
@@ -115,9 +125,21 @@ def _containing_block(
         if len(other) < len(own) or (len(other) == len(own) and j > i):
             continue
         coverage = _coverage(own, other)
-        if coverage >= COVERAGE:
+        if coverage >= COVERAGE and _edits_only(own, other, text):
             return j, coverage
     return None
+
+
+def _edits_only(short: list[str], long: list[str], text: str) -> bool:
+    """Whether `long` holds all of `short`'s content words (not function words or
+    numbers) but for the few an edit changes; `text` is the short block's own text."""
+    own = {w for w in short if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()}
+    lacking = own - set(long)
+    if not lacking:
+        return True
+    names = {w.casefold().replace("’", "'") for w in _WORD.findall(text) if w[0].isupper()}
+    weight = sum(2 if w in names else 1 for w in lacking)
+    return weight <= max(1, NEW_CONTENT_WORDS * len(own))
 
 
 def _coverage(short: list[str], long: list[str]) -> float:
