@@ -11,8 +11,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from retina.cli import app
-from retina.sample import generate, serve
+from retina.sample import Behaviour, generate, serve
 from retina.sample.hostile import HostileOptions
+from retina.store import Store
+from retina.store.sources import add_source, update_source
 
 HOSTILE = HostileOptions(huge_bytes=100_000, bomb_expanded_bytes=1_000_000, slow_seconds=1)
 
@@ -90,9 +92,6 @@ def test_a_page_without_feeds_is_refused(web: Path, outlet: dict[str, Any], tmp_
 
 
 def test_a_disabled_source_shows_why_and_can_be_enabled(tmp_path: Path) -> None:
-    from retina.store import Store
-    from retina.store.sources import add_source, update_source
-
     with Store.open(tmp_path) as store:
         source = add_source(store, "https://news.example.com/feed.xml", kind="rss")
         reason = "disabled after 8 failures in a row; last: HTTP 410"
@@ -156,3 +155,26 @@ def test_hostile_sources_are_refused_over_http(
     errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1 and "Traceback" not in result.output
     assert run("source", "list", "--home", tmp_path).output == ""
+
+
+def test_poll_keeps_the_per_host_limit_it_is_given(web: Path, tmp_path: Path) -> None:
+    outlet = json.loads((web / "outlets.json").read_text())[0]
+    home = tmp_path / "home"
+    with serve(web, behaviour=Behaviour(latency=0.05)) as server:
+        with Store.open(home) as store:
+            for feed in outlet["feeds"].values():
+                add_source(store, server.map_url(feed), kind="feed")
+        polled = run(
+            "poll",
+            "--min-delay",
+            "0",
+            "--per-host",
+            "2",
+            "--allow-host",
+            "127.0.0.1",
+            "--home",
+            home,
+        )
+        assert polled.exit_code == 0, polled.output
+        assert "3 sources polled" in polled.output
+        assert max(r.host_concurrency for r in server.requests) == 2

@@ -12,7 +12,14 @@ import typer
 
 from retina.cli_duplicates import duplicates
 from retina.cli_options import DEFAULT_HOME, HomeOption, fail
-from retina.cli_sources import AllowOption, DelayOption, opml_app, poll, source_app
+from retina.cli_sources import (
+    AllowOption,
+    DelayOption,
+    PerHostOption,
+    opml_app,
+    poll,
+    source_app,
+)
 from retina.errors import RetinaError
 
 app = typer.Typer(
@@ -250,6 +257,7 @@ def serve(
     ] = True,
     allow_host: AllowOption = None,
     min_delay: DelayOption = 1.0,
+    per_host: PerHostOption = 1,
     home: HomeOption = DEFAULT_HOME,
 ) -> None:
     """Serve the articles as a website and JSON API (docs at /docs), polling the sources
@@ -262,7 +270,8 @@ def serve(
     from retina.ingest.poller import PollerSettings
     from retina.web import create_app
 
-    settings = PollerSettings(FetchSettings(min_delay=min_delay), allow=tuple(allow_host or ()))
+    fetch = FetchSettings(min_delay=min_delay, per_host=per_host)
+    settings = PollerSettings(fetch, allow=tuple(allow_host or ()))
     try:
         web_app = create_app(home, poller=settings, poll=poll_sources)
     except RetinaError as error:

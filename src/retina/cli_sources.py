@@ -32,12 +32,17 @@ DelayOption = Annotated[
 ]
 
 
-def _fetcher(allow: list[str] | None, min_delay: float = 1.0) -> Fetcher:
+PerHostOption = Annotated[
+    int, typer.Option(min=1, max=16, help="Requests at the same time to one host.")
+]
+
+
+def _fetcher(allow: list[str] | None, min_delay: float = 1.0, per_host: int = 1) -> Fetcher:
     from retina.ingest.fetch import Fetcher, FetchSettings
     from retina.ingest.guard import AddressGuard
 
     guard = AddressGuard.from_environment(allow or [])
-    return Fetcher(FetchSettings(min_delay=min_delay), guard=guard)
+    return Fetcher(FetchSettings(min_delay=min_delay, per_host=per_host), guard=guard)
 
 
 @source_app.command("add")
@@ -166,6 +171,7 @@ def remove(
 def poll(
     allow_host: AllowOption = None,
     min_delay: DelayOption = 1.0,
+    per_host: PerHostOption = 1,
     home: HomeOption = DEFAULT_HOME,
 ) -> None:
     """Poll the sources that are due once: new items are fetched, cleaned and stored."""
@@ -193,7 +199,7 @@ def poll(
             due = due_sources(store)
 
             async def run():  # type: ignore[no-untyped-def]
-                async with _fetcher(allow_host, min_delay) as fetcher:
+                async with _fetcher(allow_host, min_delay, per_host) as fetcher:
                     return await poll_sources(store, fetcher, due, on_progress=advance)
 
             with progress:
