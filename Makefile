@@ -52,6 +52,11 @@ $(BENCH_INSTALLED): pyproject.toml
 bench-extract: $(BENCH_INSTALLED)
 	$(PY) benchmarks/extraction.py --output docs/benchmarks-extraction.md
 
+# feedparser against fastfeedparser on ../shared/data/feeds and the sample web (docs/feeds.md).
+.PHONY: bench-feeds
+bench-feeds: $(BENCH_INSTALLED)
+	$(PY) benchmarks/feed_parsers.py
+
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
