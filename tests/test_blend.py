@@ -38,6 +38,29 @@ def test_merge_keeps_document_order_and_each_block_once() -> None:
     ]
 
 
+def test_a_paragraph_the_page_repeats_is_kept_in_both_places() -> None:
+    """trafilatura keeps a repeated paragraph once; the second copy is Readability's own,
+    and what follows it is not moved back to the first copy."""
+    trafilatura = _blocks(BODY[0], BODY[1], BODY[2])
+    readability = _blocks(BODY[0], BODY[1], BODY[2], BODY[0], BODY[3])
+    merged = merge(trafilatura, readability)
+    assert [b.candidate.text for b in merged] == [BODY[0], BODY[1], BODY[2], BODY[0], BODY[3]]
+    assert [b.from_trafilatura for b in merged] == [True, True, True, False, False]
+
+
+def test_text_inside_an_earlier_block_does_not_move_the_insertion_point_back() -> None:
+    """trafilatura ran two paragraphs into one block; Readability has them apart."""
+    trafilatura = _blocks(f"{BODY[0]} {BODY[1]}", BODY[2], "Comments (3)")
+    readability = _blocks(BODY[0], BODY[2], BODY[1], BODY[3])
+    merged = merge(trafilatura, readability)
+    assert [b.candidate.text for b in merged] == [
+        f"{BODY[0]} {BODY[1]}",
+        BODY[2],
+        BODY[3],
+        "Comments (3)",
+    ]
+
+
 def test_features_have_one_value_per_named_feature() -> None:
     merged = merge(_blocks(*BODY), _blocks(*BODY[:2]))
     rows = features(merged, set())

@@ -71,7 +71,9 @@ def merge(trafilatura: list[Candidate], readability: list[Candidate]) -> list[So
     """Both engines' blocks in document order, each once.
 
     trafilatura's order is kept; a block only the Readability engine found goes after the
-    last block before it that both found (at the start when there is none).
+    last block before it that both found (at the start when there is none). A paragraph
+    the page repeats, which trafilatura keeps once, is the Readability engine's own the
+    second time; a match never moves the insertion point back.
     """
     t_words = [words(c.text) for c in trafilatura]
     r_words = [words(c.text) for c in readability]
@@ -83,13 +85,20 @@ def merge(trafilatura: list[Candidate], readability: list[Candidate]) -> list[So
         merged[index + 1].append(Sourced(candidate, True, t_keys[index] in r_text, t_words[index]))
     slot = 0
     search_from = 0
+    whole: set[int] = set()  # trafilatura blocks that were the whole of a Readability block
     for candidate, tokens in zip(readability, r_words, strict=True):
         key = " ".join(tokens)
-        if key in t_text:
+        if key in t_text:  # trafilatura has this text, in one block or across two
             found = _find_block(t_keys, key, search_from)
-            if found is not None:
-                slot = search_from = found + 1
-            continue
+            if found is None:
+                continue
+            repeated = found < search_from and found in whole and t_keys[found] == key
+            if not repeated:
+                if found >= search_from - 1:
+                    slot = search_from = found + 1
+                    if t_keys[found] == key:
+                        whole.add(found)
+                continue
         merged[slot].append(Sourced(candidate, False, True, tokens))
     return [block for group in merged for block in group]
 
