@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from retina.errors import FetchError
@@ -167,3 +168,38 @@ def test_127_0_0_1_is_refused_without_the_allow_list(web: Path) -> None:
         with pytest.raises(FetchError, match=r"refused, 127\.0\.0\.1 is a loopback address"):
             asyncio.run(main())
         assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("robots_status", "expected"),
+    [
+        (404, "ok"),  # no robots.txt: everything allowed
+        (410, "ok"),
+        (503, "not fetched, its robots.txt could not be read (HTTP 503)"),
+        (500, "not fetched, its robots.txt could not be read (HTTP 500)"),
+        (429, "not fetched, its robots.txt could not be read (HTTP 429)"),
+    ],
+)
+def test_a_robots_txt_that_cannot_be_read_allows_nothing(robots_status: int, expected: str) -> None:
+    """RFC 9309: 4xx means no rules; a server error means no crawling, for now."""
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.path)
+        if request.url.path == "/robots.txt":
+            return httpx.Response(robots_status, headers={"retry-after": "1"})
+        return httpx.Response(200, stream=httpx.ByteStream(b"<rss/>"))
+
+    async def main() -> str:
+        settings = FetchSettings(min_delay=0.0)
+        transport = httpx.MockTransport(handler)
+        async with Fetcher(settings, guard=AddressGuard(), transport=transport) as fetcher:
+            try:
+                await fetcher.fetch("http://93.184.216.34/feed.xml")
+            except FetchError as error:
+                return str(error)
+            return "ok"
+
+    result = asyncio.run(main())
+    assert expected in result
+    assert asked == (["/robots.txt", "/feed.xml"] if expected == "ok" else ["/robots.txt"])

@@ -37,6 +37,14 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _THROTTLED = {429, 503}
 
 
+class HTTPStatusError(FetchError):
+    """The server answered with an error status (4xx, 5xx)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
     """How the fetcher behaves; the defaults are those of a polite feed reader."""
@@ -85,6 +93,7 @@ class _Host:
     blocked_until: float = 0.0
     crawl_delay: float = 0.0
     robots: object | None = None  # protego.Protego, or None when fetched and absent
+    robots_problem: str | None = None  # why robots.txt could not be read: nothing is fetched
     robots_loaded: bool = False
     robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -133,8 +142,8 @@ class Fetcher:
         current = url
         for _ in range(self.settings.max_redirects + 1):
             await self.guard.check(current)
-            if self.settings.obey_robots and not await self._robots_allow(current):
-                raise FetchError(f"{current}: disallowed by the site's robots.txt")
+            if self.settings.obey_robots:
+                await self._check_robots(current)
             response = await self._request(current, validators)
             if response.status in _REDIRECTS:
                 current = response.location
@@ -182,9 +191,11 @@ class Fetcher:
             if response.status in _THROTTLED:
                 wait = response.retry_after or spacing * 2
                 host.blocked_until = time.monotonic() + min(wait, MAX_RETRY_AFTER)
-                raise FetchError(f"{url}: HTTP {response.status}, retry after {wait:.0f} s")
+                raise HTTPStatusError(
+                    f"{url}: HTTP {response.status}, retry after {wait:.0f} s", response.status
+                )
             if response.status >= 400:
-                raise FetchError(f"{url}: HTTP {response.status}")
+                raise HTTPStatusError(f"{url}: HTTP {response.status}", response.status)
             return response
 
     async def _get(self, url: str, validators: Validators | None) -> _Response:
@@ -216,32 +227,43 @@ class Fetcher:
                 retry_after=_retry_after(response.headers.get("retry-after")),
             )
 
-    async def _robots_allow(self, url: str) -> bool:
+    async def _check_robots(self, url: str) -> None:
+        """`FetchError` unless the host's robots.txt lets Retina fetch `url`."""
         host = self._host(url)
         async with host.robots_lock:
             if not host.robots_loaded:
-                host.robots = await self._load_robots(url)
+                host.robots, host.robots_problem = await self._load_robots(url)
                 host.robots_loaded = True
                 if host.robots is not None:
                     delay = host.robots.crawl_delay(self.settings.user_agent)  # type: ignore[attr-defined]
                     host.crawl_delay = float(delay or 0.0)
-        if host.robots is None:
-            return True
-        return bool(host.robots.can_fetch(url, self.settings.user_agent))  # type: ignore[attr-defined]
+        if host.robots_problem is not None:
+            raise FetchError(f"{url}: not fetched, {host.robots_problem}")
+        if host.robots is not None and not host.robots.can_fetch(url, self.settings.user_agent):  # type: ignore[attr-defined]
+            raise FetchError(f"{url}: disallowed by the site's robots.txt")
 
-    async def _load_robots(self, url: str) -> object | None:
-        """The host's robots.txt, parsed; None (everything allowed) when it has none."""
+    async def _load_robots(self, url: str) -> tuple[object | None, str | None]:
+        """The host's robots.txt, parsed (None: no rules), or why it could not be read.
+
+        As RFC 9309 says: a robots.txt that is not there (HTTP 4xx) allows everything;
+        one that cannot be read (5xx, 429, no answer) allows nothing, for this poll.
+        """
         from protego import Protego
 
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         try:
             response = await self._request(robots_url, None)
-        except FetchError:
-            return None  # absent, failing or throttled: crawlers treat it as no rules
+        except HTTPStatusError as error:
+            if 400 <= error.status < 500 and error.status != 429:
+                return None, None
+            return None, f"its robots.txt could not be read (HTTP {error.status})"
+        except FetchError as error:
+            reason = str(error).removeprefix(f"{robots_url}: ")
+            return None, f"its robots.txt could not be read ({reason})"
         if response.status != 200:
-            return None
-        return Protego.parse(response.body.decode("utf-8", errors="replace"))
+            return None, None  # a redirect away from the host's own robots.txt
+        return Protego.parse(response.body.decode("utf-8", errors="replace")), None
 
     def _host(self, url: str) -> _Host:
         key = host_key(url)
