@@ -52,5 +52,5 @@ def duplicates(
             how += f" {m.similarity:.2f}"
         source = f", copied from {m.copied_from}" if m.copied_from is not None else ""
         why = f" ({m.reason})" if m.reason != how else ""
-        typer.echo(f"{mark} {m.id:>6}  {m.site_name or '-'}  {date}  {how}{source}{why}")
+        typer.echo(f"{mark} {m.id:>6}  {m.publication}  {date}  {how}{source}{why}")
     typer.echo(f"chain: {' ← '.join(me.chain)}")

@@ -80,10 +80,16 @@ class Member:
     reason: str
     is_lead: bool
 
+    @property
+    def publication(self) -> str:
+        """Who published it: its site name, else the name its copies credit or its host."""
+        return self.site_name or (self.chain[0] if self.chain else f"article {self.id}")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "key": self.key,
+            "publication": self.publication,
             "url": self.url,
             "title": self.title,
             "site_name": self.site_name,

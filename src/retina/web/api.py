@@ -23,6 +23,10 @@ class Copy(BaseModel):
     url: str | None
     title: str | None
     site_name: str | None
+    publication: str = Field(
+        description="Who published it: the site name, else the name its copies credit, "
+        "else its host."
+    )
     published: datetime | None
     relation: str = Field(
         description="How it joined the group: origin, exact (same text), near (edited copy) "
