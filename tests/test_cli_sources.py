@@ -58,8 +58,11 @@ def test_add_from_a_front_page_poll_show_and_remove(
     (entry,) = json.loads(listed.output)
     assert entry["section"] == "World" and entry["last_status"] == "new items"
 
-    shown = json.loads(run("source", "show", source_id, "--home", home).output)
+    shown = json.loads(run("source", "show", source_id, "--items", "3", "--home", home).output)
     assert shown["items"]["page"] == shown["items_seen"] > 0
+    assert len(shown["latest_items"]) == 3
+    for item in shown["latest_items"]:
+        assert item["text_from"] == "page" and item["article_id"] and item["error"] is None
 
     articles = json.loads(run("list", "--json", "--home", home).output)
     assert articles["total"] == len(articles["items"]) == shown["items_seen"]

@@ -57,6 +57,10 @@ def test_sources_added_through_the_api_are_polled_in_the_background(
             assert state["last_status"] == "new items" and state["items_seen"] > 0
             total = client.get("/api/articles").json()["total"]
             assert total > 0
+            items = client.get(f"/api/sources/{source['id']}/items?limit=500").json()
+            assert len(items) == state["items_seen"]
+            assert {item["text_from"] for item in items} == {"page"}
+            assert client.get("/api/sources/999/items").status_code == 404
 
             refused = client.post("/api/sources", json={"url": "http://10.0.0.1/feed.xml"})
             assert refused.status_code == 422 and "private-network" in refused.json()["detail"]

@@ -214,6 +214,7 @@ def test_openapi_docs_and_static_files(client: TestClient) -> None:
         "/api/sources",
         "/api/sources/{source_id}",
         "/api/sources/{source_id}/enable",
+        "/api/sources/{source_id}/items",
         "/api/opml",
     }
     css = client.get("/static/style.css")

@@ -112,11 +112,13 @@ def list_sources(
 @source_app.command("show")
 def show(
     ref: Annotated[str, typer.Argument(help="The source's id or URL.")],
+    items: Annotated[int, typer.Option(min=0, help="Also list this many of its latest items.")] = 0,
     home: HomeOption = DEFAULT_HOME,
 ) -> None:
-    """One source: last poll, status, items, errors, next poll."""
+    """One source: last poll, status, items (by where their text came from), errors, next
+    poll; with --items, its latest items and the article each became."""
     from retina.store import Store
-    from retina.store.sources import count_items, find_source
+    from retina.store.sources import count_items, find_source, recent_items
 
     try:
         with Store.open(home) as store:
@@ -124,6 +126,8 @@ def show(
             if source is None:
                 raise fail(f"no source {ref}")
             data = source.to_dict() | {"items": count_items(store, source.id)}
+            if items:
+                data["latest_items"] = recent_items(store, source.id, limit=items)
     except RetinaError as error:
         raise fail(str(error)) from None
     typer.echo(json.dumps(data, indent=2))

@@ -218,3 +218,28 @@ def enable_source(store: Store, source_id: int) -> None:
         failures=0,
         next_poll_at=datetime.now(UTC),
     )
+
+
+def recent_items(store: Store, source_id: int, *, limit: int = 20) -> list[dict[str, Any]]:
+    """A source's latest recorded items: key, URL, dates, the article it became, where its
+    text came from ("page", "feed") or why it failed."""
+    query = (
+        select(source_items)
+        .where(source_items.c.source_id == source_id)
+        .order_by(source_items.c.seen_at.desc(), source_items.c.id.desc())
+        .limit(limit)
+    )
+    with store.reading() as connection:
+        rows = connection.execute(query).all()
+    return [
+        {
+            "key": row.item_key,
+            "url": row.url,
+            "published": row.published.isoformat() if row.published else None,
+            "seen_at": row.seen_at.isoformat(),
+            "article_id": row.article_id,
+            "text_from": row.text_from,
+            "error": row.error,
+        }
+        for row in rows
+    ]

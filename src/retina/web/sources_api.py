@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -46,6 +46,19 @@ def show_source(source_id: int, store: StoreDep) -> dict[str, Any]:
     if source is None:
         raise HTTPException(404, f"no source {source_id}")
     return source.to_dict() | {"items": count_items(store, source.id)}
+
+
+@router.get("/sources/{source_id}/items")
+def source_items(
+    source_id: int, store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 50
+) -> list[dict[str, Any]]:
+    """A source's latest items: the article each became, and whether its text came from
+    the linked page or the feed itself, or why it failed."""
+    from retina.store.sources import get_source, recent_items
+
+    if get_source(store, source_id) is None:
+        raise HTTPException(404, f"no source {source_id}")
+    return recent_items(store, source_id, limit=limit)
 
 
 @router.post("/sources", status_code=201)
