@@ -161,3 +161,30 @@ def test_the_next_poll_follows_the_publishing_rate(
             assert state.next_poll_at is not None
             assert before + timedelta(seconds=interval) <= state.next_poll_at
             assert state.next_poll_at <= after + timedelta(seconds=interval)
+
+
+def test_a_feed_moved_for_good_is_followed_at_its_new_url(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """301 to the feed: the source takes the new URL, so the next poll asks it directly,
+    conditionally, and gets a 304. A temporary redirect (302) keeps the URL."""
+    outlet = next(o for o in outlets if o["kind"] == "newsroom")
+    copy = tmp_path / "web"
+    shutil.copytree(web, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest["routes"]["old/rss.xml"] = {"redirect": outlet["feeds"]["rss"], "status": 301}
+    manifest["routes"]["moving/atom.xml"] = {"redirect": outlet["feeds"]["atom"], "status": 302}
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    with serve(copy) as server, Store.open(tmp_path / "home") as store:
+        moved = add_source(store, server.url + "/old/rss.xml", kind="rss")
+        moving = add_source(store, server.url + "/moving/atom.xml", kind="atom")
+        assert {o.status for o in poll(store).outcomes} == {"new items"}
+        state = get_source(store, moved.id)
+        assert state is not None and state.url == server.map_url(outlet["feeds"]["rss"])
+        assert get_source(store, moving.id).url == moving.url  # type: ignore[union-attr]
+        server.clear_log()
+        make_due(store, moved.id)
+        (again,) = poll(store).outcomes
+        assert again.status == "not modified"
+        feeds = [r for r in server.requests if r.path.endswith(".xml")]
+        assert [(r.path, r.status) for r in feeds] == [(urlsplit(state.url).path, 304)]

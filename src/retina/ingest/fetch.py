@@ -34,6 +34,7 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 MAX_RETRY_AFTER = 6 * 3600.0
 """A Retry-After further out than this is taken as this: the host is retried, not dropped."""
 _REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
 _THROTTLED = {429, 503}
 
 
@@ -84,6 +85,8 @@ class FetchResult:
     content_type: str | None
     validators: Validators
     not_modified: bool = False
+    moved_to: str | None = None
+    """The final URL when every redirect on the way was permanent (301, 308)."""
 
 
 @dataclass(slots=True)
@@ -140,12 +143,14 @@ class Fetcher:
     async def fetch(self, url: str, *, validators: Validators | None = None) -> FetchResult:
         """GET `url`, following redirects; raises `FetchError` with a one-line reason."""
         current = url
+        permanent = True
         for _ in range(self.settings.max_redirects + 1):
             await self.guard.check(current)
             if self.settings.obey_robots:
                 await self._check_robots(current)
             response = await self._request(current, validators)
             if response.status in _REDIRECTS:
+                permanent = permanent and response.status in _PERMANENT
                 current = response.location
                 validators = None  # validators belong to the URL they came from
                 continue
@@ -157,6 +162,7 @@ class Fetcher:
                 content_type=response.content_type,
                 validators=response.validators,
                 not_modified=response.status == 304,
+                moved_to=current if permanent and current != url else None,
             )
         raise FetchError(f"{url}: more than {self.settings.max_redirects} redirects")
 

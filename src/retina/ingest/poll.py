@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from retina.clean import clean
 from retina.errors import FetchError, RetinaError
@@ -27,6 +28,7 @@ from retina.model import Article
 from retina.store import Store
 from retina.store.sources import (
     Source,
+    get_source,
     known_items,
     publishing_interval,
     record_item,
@@ -238,9 +240,12 @@ def _succeeded(
     # The publishing rate changes only when new items came.
     learned = _learned_interval(store, source) if status == "new items" else source.interval
     interval = source.interval_override or learned
-    described = {}
+    described: dict[str, Any] = {}
     if parsed is not None:  # an imported source learns what it is at its first poll
         described = {"kind": str(parsed.kind), "title": source.title or parsed.title}
+    if result.moved_to and get_source(store, result.moved_to) is None:
+        # Moved for good: follow the new URL, where its validators belong.
+        described["url"] = result.moved_to
     update_source(
         store,
         source.id,
