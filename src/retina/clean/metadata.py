@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -130,10 +130,10 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         meta.get("pubdate"),
         meta.get("publishdate"),
         meta.get("sailthru.date"),
-        _xpath_attr(tree, "//*[@itemprop='datePublished']/@content")
+        lambda: _xpath_attr(tree, "//*[@itemprop='datePublished']/@content")
         or _xpath_attr(tree, "//*[@itemprop='datePublished']/@datetime"),
-        _xpath_attr(tree, "//time[@pubdate]/@datetime"),
-        _xpath_attr(tree, "//article//time/@datetime"),
+        lambda: _xpath_attr(tree, "//time[@pubdate]/@datetime"),
+        lambda: _xpath_attr(tree, "//article//time/@datetime"),
     )
     found.updated = _first_date(
         _text(ld.get("dateModified")),
@@ -141,7 +141,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         meta.get("og:updated_time"),
         meta.get("datemodified"),
         meta.get("last-modified"),
-        _xpath_attr(tree, "//*[@itemprop='dateModified']/@content")
+        lambda: _xpath_attr(tree, "//*[@itemprop='dateModified']/@content")
         or _xpath_attr(tree, "//*[@itemprop='dateModified']/@datetime"),
     )
     if found.published is None:
@@ -166,7 +166,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         )
     )
     canonical = _first(
-        _xpath_attr(tree, "//link[@rel='canonical']/@href"),
+        _canonical_link(tree),
         meta.get("og:url"),
         _text(ld.get("url")),
     )
@@ -314,9 +314,11 @@ def _naive(value: datetime) -> datetime:
     return value.replace(tzinfo=None)
 
 
-def _first_date(*values: str | None) -> datetime | None:
+def _first_date(*values: str | Callable[[], str | None] | None) -> datetime | None:
+    """The first value that parses as a plausible date. A callable is a search of the
+    whole tree, run only when the values before it gave no date."""
     for value in values:
-        parsed = parse_datetime(value)
+        parsed = parse_datetime(value() if callable(value) else value)
         if parsed is not None and 1990 <= parsed.year <= 2100:
             return parsed
     return None
@@ -497,6 +499,16 @@ def _first(*values: str | None) -> str | None:
 def _xpath_text(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
     found = tree.xpath(xpath)
     return _element_text(found[0]) if found else None
+
+
+def _canonical_link(tree: lxml_html.HtmlElement) -> str | None:
+    """`<link rel="canonical">`, looked for in <head> (where the standard puts it) first."""
+    head = tree.find("head")
+    if head is not None:
+        for link in head.iterchildren("link"):
+            if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+                return link.get("href").strip()
+    return _xpath_attr(tree, "//link[@rel='canonical']/@href")
 
 
 def _xpath_attr(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
