@@ -175,9 +175,9 @@ def test_127_0_0_1_is_refused_without_the_allow_list(web: Path) -> None:
     [
         (404, "ok"),  # no robots.txt: everything allowed
         (410, "ok"),
-        (503, "not fetched, its robots.txt could not be read (HTTP 503)"),
+        (503, "not fetched, its robots.txt could not be read (HTTP 503, retry after 1 s)"),
         (500, "not fetched, its robots.txt could not be read (HTTP 500)"),
-        (429, "not fetched, its robots.txt could not be read (HTTP 429)"),
+        (429, "not fetched, its robots.txt could not be read (HTTP 429, retry after 1 s)"),
     ],
 )
 def test_a_robots_txt_that_cannot_be_read_allows_nothing(robots_status: int, expected: str) -> None:

@@ -188,3 +188,22 @@ def test_a_feed_moved_for_good_is_followed_at_its_new_url(
         assert again.status == "not modified"
         feeds = [r for r in server.requests if r.path.endswith(".xml")]
         assert [(r.path, r.status) for r in feeds] == [(urlsplit(state.url).path, 304)]
+
+
+def test_a_host_that_asks_to_wait_is_not_polled_sooner(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """429 with Retry-After: 600 — the next poll is at least ten minutes away, across
+    polls, and it is not counted as a failure (other hosts: tests/test_fetch_hosts.py)."""
+    throttled = next(o for o in outlets if o["kind"] == "newsroom")
+    behaviour = {throttled["folder"]: Behaviour(throttle_rate=1.0, retry_after=600)}
+    with serve(web, outlet_behaviour=behaviour) as server, Store.open(tmp_path) as store:
+        waiting = add_source(store, server.map_url(throttled["feeds"]["rss"]), kind="rss")
+        before = datetime.now(UTC)
+        (outcome,) = poll(store).outcomes
+        assert outcome.status == "throttled" and "retry after 600 s" in (outcome.error or "")
+        state = get_source(store, waiting.id)
+        assert state is not None and state.failures == 0 and state.disabled_reason is None
+        assert state.next_poll_at is not None
+        assert state.next_poll_at >= before + timedelta(seconds=600)
+        assert waiting.id not in {s.id for s in due_sources(store)}

@@ -212,7 +212,8 @@ def poll(
         raise fail(str(error)) from None
     typer.echo(
         f"{len(report.outcomes)} sources polled: {report.count('new items')} with new items, "
-        f"{report.count('not modified')} not modified, {report.count('failed')} failed; "
+        f"{report.count('not modified')} not modified, {report.count('throttled')} asked to "
+        f"wait, {report.count('failed')} failed; "
         f"{report.stored} articles stored"
     )
     for outcome in report.outcomes:

@@ -46,6 +46,15 @@ class HTTPStatusError(FetchError):
         self.status = status
 
 
+class Throttled(FetchError):
+    """The host asked to wait (429 or 503, with or without Retry-After), now or earlier in
+    this poll: `wait` seconds from now."""
+
+    def __init__(self, message: str, wait: float) -> None:
+        super().__init__(message)
+        self.wait = wait
+
+
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
     """How the fetcher behaves; the defaults are those of a polite feed reader."""
@@ -171,9 +180,8 @@ class Fetcher:
         async with host.gate:
             now = time.monotonic()
             if host.blocked_until > now:
-                raise FetchError(
-                    f"{url}: the host asked to wait {host.blocked_until - now:.0f} s more"
-                )
+                wait = host.blocked_until - now
+                raise Throttled(f"{url}: the host asked to wait {wait:.0f} s more", wait)
             delay = host.next_start - now
             if delay > 0:
                 await asyncio.sleep(delay)
@@ -195,11 +203,9 @@ class Fetcher:
                     # ask again sooner, and the host sees the gap whatever the client's load.
                     host.next_start = time.monotonic() + spacing
             if response.status in _THROTTLED:
-                wait = response.retry_after or spacing * 2
-                host.blocked_until = time.monotonic() + min(wait, MAX_RETRY_AFTER)
-                raise HTTPStatusError(
-                    f"{url}: HTTP {response.status}, retry after {wait:.0f} s", response.status
-                )
+                wait = min(response.retry_after or spacing * 2, MAX_RETRY_AFTER)
+                host.blocked_until = time.monotonic() + wait
+                raise Throttled(f"{url}: HTTP {response.status}, retry after {wait:.0f} s", wait)
             if response.status >= 400:
                 raise HTTPStatusError(f"{url}: HTTP {response.status}", response.status)
             return response

@@ -23,7 +23,14 @@ from typing import Any
 from retina.clean import clean
 from retina.errors import FetchError, RetinaError
 from retina.ingest.feeds import FeedItem, ParsedSource, parse_source
-from retina.ingest.fetch import Fetcher, FetchResult, Validators, backoff, host_key
+from retina.ingest.fetch import (
+    Fetcher,
+    FetchResult,
+    Throttled,
+    Validators,
+    backoff,
+    host_key,
+)
 from retina.model import Article
 from retina.store import Store
 from retina.store.sources import (
@@ -49,7 +56,7 @@ class SourceOutcome:
     """What polling one source did."""
 
     source: Source
-    status: str  # "new items", "no new items", "not modified", "failed"
+    status: str  # "new items", "no new items", "not modified", "throttled", "failed"
     stored: int = 0
     from_page: int = 0
     from_feed: int = 0
@@ -118,6 +125,8 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source) -> SourceO
     try:
         result = await fetcher.fetch(source.url, validators=validators)
         parsed = None if result.not_modified else await asyncio.to_thread(_parse_feed, result)
+    except Throttled as error:
+        return await asyncio.to_thread(_throttled, store, source, error, now)
     except RetinaError as error:
         return await asyncio.to_thread(_failed, store, source, str(error), now)
     if parsed is None:
@@ -288,3 +297,18 @@ def _failed(store: Store, source: Source, error: str, now: datetime) -> SourceOu
         disabled_reason=disabled,
     )
     return SourceOutcome(source, "failed", error=error)
+
+
+def _throttled(store: Store, source: Source, error: Throttled, now: datetime) -> SourceOutcome:
+    """The host asked to wait: the next poll is no sooner than it said. Not a failure of
+    the source, so it does not count towards disabling it."""
+    wait = max(error.wait, RETRY_BASE)
+    update_source(
+        store,
+        source.id,
+        last_polled_at=now,
+        next_poll_at=now + timedelta(seconds=wait),
+        last_status="throttled",
+        last_error=str(error),
+    )
+    return SourceOutcome(source, "throttled", error=str(error))

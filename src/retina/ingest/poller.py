@@ -52,9 +52,11 @@ async def run_poller(
                 async with Fetcher(settings.fetch, guard=guard) as fetcher:
                     report = await poll_sources(store, fetcher, due)
                 log.info(
-                    "%d sources polled: %d with new items, %d failed; %d articles stored",
+                    "%d sources polled: %d with new items, %d asked to wait, %d failed; "
+                    "%d articles stored",
                     len(report.outcomes),
                     report.count("new items"),
+                    report.count("throttled"),
                     report.count("failed"),
                     report.stored,
                 )
