@@ -33,22 +33,32 @@ def load_pages(limit: int) -> list[tuple[str, bytes]]:
     return pages[:limit]
 
 
-def time_tool(run: Callable[[bytes], object], pages: list[tuple[str, bytes]]) -> dict[str, float]:
-    times: list[float] = []
-    failures = 0
-    for _name, data in pages:
-        start = time.perf_counter()
-        try:
-            run(data)
-        except Exception:
-            failures += 1
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return {
-        "median": statistics.median(times),
-        "p95": times[int(0.95 * (len(times) - 1))],
-        "failures": failures,
-    }
+def time_tools(
+    tools: dict[str, Callable[[bytes], object]], pages: list[tuple[str, bytes]]
+) -> dict[str, dict[str, float]]:
+    """Each tool on each page, the tools taking turns page by page (rotating order), so a
+    change in the machine's load falls on all of them alike."""
+    names = list(tools)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    failures = dict.fromkeys(names, 0)
+    for number, (_page, data) in enumerate(pages):
+        for offset in range(len(names)):
+            name = names[(number + offset) % len(names)]
+            start = time.perf_counter()
+            try:
+                tools[name](data)
+            except Exception:
+                failures[name] += 1
+            times[name].append((time.perf_counter() - start) * 1000)
+    results = {}
+    for name in names:
+        ordered = sorted(times[name])
+        results[name] = {
+            "median": statistics.median(ordered),
+            "p95": ordered[int(0.95 * (len(ordered) - 1))],
+            "failures": failures[name],
+        }
+    return results
 
 
 def main() -> None:
@@ -63,10 +73,9 @@ def main() -> None:
     pages = load_pages(args.pages)
     clean(pages[0][1])  # warm up: lazy imports and the language model load once
     trafilatura.extract(pages[0][1])
-    results = {
-        "retina.clean": time_tool(lambda d: clean(d), pages),
-        "trafilatura.extract": time_tool(lambda d: trafilatura.extract(d), pages),
-    }
+    results = time_tools(
+        {"retina.clean": lambda d: clean(d), "trafilatura.extract": trafilatura.extract}, pages
+    )
     print(f"{len(pages)} pages\n")
     print(f"{'tool':<22}{'median ms':>10}{'p95 ms':>10}{'failures':>10}")
     for tool, r in results.items():

@@ -462,14 +462,23 @@ def warm_up(tools: Sequence[Tool], corpora: Sequence[Corpus]) -> None:
                 run_page(tool, page)
 
 
-def run_tool(tool: Tool, pages: Sequence[Page], with_meta: bool) -> list[PageRun]:
-    runs = [run_page(tool, page) for page in pages]
-    if with_meta and tool.metadata is not None:
-        for run, page in zip(runs, pages, strict=True):
-            try:
-                run.meta = tool.metadata(page)
-            except Exception:
-                run.meta = Meta()
+def run_tools(tools: Sequence[Tool], pages: Sequence[Page], with_meta: bool) -> list[list[PageRun]]:
+    """Every tool on every page, page by page in a rotating tool order, so that a change in
+    the machine's load (other jobs) falls on all tools alike; one list of runs per tool."""
+    runs: list[list[PageRun]] = [[] for _ in tools]
+    for number, page in enumerate(pages):
+        for offset in range(len(tools)):
+            index = (number + offset) % len(tools)
+            runs[index].append(run_page(tools[index], page))
+    if with_meta:
+        for tool, tool_runs in zip(tools, runs, strict=True):
+            if tool.metadata is None:
+                continue
+            for run, page in zip(tool_runs, pages, strict=True):
+                try:
+                    run.meta = tool.metadata(page)
+                except Exception:
+                    run.meta = Meta()
     return runs
 
 
@@ -563,11 +572,9 @@ def _div(a: float, b: float) -> float | None:
 def bench_corpus(corpus: Corpus, tools: Sequence[Tool], split: str) -> dict[str, Any]:
     with_meta = any(p.meta for p in corpus.pages)
     results = {}
-    for tool in tools:
-        start = time.perf_counter()
-        runs = run_tool(tool, corpus.pages, with_meta)
+    for tool, runs in zip(tools, run_tools(tools, corpus.pages, with_meta), strict=True):
         results[tool.name] = tool_result(corpus, tool, runs, split)
-        elapsed = time.perf_counter() - start
+        elapsed = sum(r.ms for r in runs) / 1000
         print(f"  {tool.name}: {elapsed:.1f} s", file=sys.stderr, flush=True)
     splits = {s: sum(p.split == s for p in corpus.pages) for s in ("tune", "test")}
     return {
@@ -592,7 +599,9 @@ Method (see `benchmarks/extraction.py` and `benchmarks/scoring.py`):
   guess, decoded before timing). A tool's URL argument gets the page URL where the corpus has
   one. Before any timing, every tool runs on the first 3 pages of every corpus (warm-up: lazy
   imports and models or stoplists loaded on first use, some shared between tools built on the
-  same library); times are per call, in ms/page, failures included.
+  same library); times are per call, in ms/page, failures included. The tools take turns
+  page by page (the order rotating from page to page), so a change in the machine's load
+  during the run falls on every tool alike.
 - Tool settings: `retina.clean(bytes, url=...)`; `trafilatura.extract(..., include_comments=False)`
   (library defaults otherwise; comments off as in trafilatura's own evaluation and in Retina),
   and the same with `favor_precision=True`; readability-lxml `Document(html).summary()` turned
