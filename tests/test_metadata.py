@@ -155,3 +155,12 @@ def test_more_site_name_forms() -> None:
     assert extract_metadata(parse_tree(_page(head)), None).title == "短缺药品保供稳价"
     head = "<title>Lorem ipsum dolor sit amet – My website</title>"
     assert extract_metadata(parse_tree(_page(head)), None).title == "Lorem ipsum dolor sit amet"
+
+
+def test_an_h1_repeated_word_for_word_still_names_the_title() -> None:
+    """"标题-新华网": no spaces around the glued site name; the page's <h1>, shown twice
+    (a sticky header), is the title without it."""
+    headline = "港口扩建方案获得通过"
+    body = f"<header><h1>{headline}</h1></header><h1>{headline}</h1><p>Text.</p>"
+    meta = extract_metadata(parse_tree(_page(f"<title>{headline}-新华网</title>", body)), None)
+    assert meta.title == headline

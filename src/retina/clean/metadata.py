@@ -184,9 +184,10 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
 
 
 def _document_title(tree: lxml_html.HtmlElement) -> str | None:
-    """<title>, or the page's one <h1> when <title> contains it (the h1 lacks the site name)."""
+    """<title>, or the page's one <h1> when <title> contains it (the h1 lacks the site name).
+    An <h1> repeated word for word (a sticky header, a print layout) is still one."""
     title = _head_title(tree)
-    headings = [h for h in (_element_text(e) for e in tree.iter("h1")) if h]
+    headings = list(dict.fromkeys(h for h in (_element_text(e) for e in tree.iter("h1")) if h))
     if title and len(headings) == 1 and headings[0].casefold() in title.casefold():
         return headings[0]
     return title or (headings[0] if headings else _xpath_text(tree, "//h2"))
