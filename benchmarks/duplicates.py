@@ -2,6 +2,7 @@
 
     python benchmarks/duplicates.py sample [--articles 1500 --seed 11]
     python benchmarks/duplicates.py bbc
+    python benchmarks/duplicates.py ecb    # real same-event articles (hard negatives)
     python benchmarks/duplicates.py scale [--sizes 10000,100000,1000000 --texts 10000]
     python benchmarks/duplicates.py datasketch [--texts 10000]
     python benchmarks/duplicates.py all    # what make bench-dup runs
@@ -32,6 +33,7 @@ from sqlalchemy import select
 
 from retina.clean import clean
 from retina.link.fingerprint import fingerprint
+from retina.link.similarity import is_duplicate, resemblance
 from retina.model import Article, Block, BlockKind
 from retina.sample import generate, iter_articles, read_truth
 from retina.store import Store
@@ -40,6 +42,7 @@ from retina.store.schema import article_links, link_buckets
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BBC = SHARED / "data" / "dedup" / "bbc_news"
+ECB = SHARED / "data" / "stories" / "ecbplus"
 
 
 # --- quality on the sample web ---------------------------------------------------------
@@ -194,6 +197,44 @@ def bbc_quality() -> dict[str, Any]:
         "pairs_found": found_pairs,
         "extra_pairs": extra,
         "seconds": elapsed,
+    }
+
+
+# --- ECB+: real articles on the same event ---------------------------------------------
+
+
+def ecb_same_event() -> dict[str, Any]:
+    """Pairs of ECB+ articles about the same real event (different outlets' reports): how
+    many the link stage calls one article, each listed for inspection (wire copies are)."""
+    docs = [json.loads(line) for line in (ECB / "docs.jsonl").open(encoding="utf-8")]
+    fps = {
+        doc["doc_id"]: fingerprint(
+            Article(blocks=[Block(BlockKind.PARAGRAPH, doc["text"])]), key=None
+        )
+        for doc in docs
+    }
+    events: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        events[doc["event_cluster"]].append(doc["doc_id"])
+    pairs, candidates, flagged = 0, 0, []
+    for members in events.values():
+        for a, b in itertools.combinations(members, 2):
+            pairs += 1
+            candidates += bool(set(fps[a].bands.tolist()) & set(fps[b].bands.tolist()))
+            r = resemblance(fps[a].hashes, fps[b].hashes)
+            if is_duplicate(r):
+                flagged.append(
+                    {
+                        "pair": [a, b],
+                        "containment": round(r.containment, 3),
+                        "jaccard": round(r.jaccard, 3),
+                    }
+                )
+    return {
+        "documents": len(docs),
+        "same_event_pairs": pairs,
+        "lsh_candidates": candidates,
+        "called_duplicates": flagged,
     }
 
 
@@ -447,7 +488,7 @@ def against_datasketch(texts: int, seed: int) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["sample", "bbc", "scale", "datasketch", "all"])
+    parser.add_argument("what", choices=["sample", "bbc", "ecb", "scale", "datasketch", "all"])
     parser.add_argument("--articles", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--sizes", default="10000,100000,1000000")
@@ -461,6 +502,11 @@ def main(argv: list[str] | None = None) -> int:
             results["bbc"] = bbc_quality()
         else:
             print(f"skipping bbc: {BBC} is absent", file=sys.stderr)
+    if args.what in ("ecb", "all"):
+        if ECB.is_dir():
+            results["ecb"] = ecb_same_event()
+        else:
+            print(f"skipping ecb: {ECB} is absent", file=sys.stderr)
     if args.what in ("datasketch", "all"):
         if importlib.util.find_spec("datasketch"):
             results["datasketch"] = against_datasketch(args.texts, args.seed)
