@@ -211,3 +211,19 @@ def test_the_seed_article_chain(store: Store) -> None:
     assert members[copy].chain == ["The Daily Retina", "The Spectator Australia", "The Spectator"]
     assert members[copy].copied_from == middle and members[middle].copied_from == first
     assert members[first].is_lead and members[first].chain == ["The Spectator"]
+
+
+def test_a_group_splits_when_the_article_joining_it_changes(store: Store) -> None:
+    council = [f"The council met on day {n} to discuss the harbour wall." for n in range(20)]
+    boats = [f"Fishermen on boat {n} said the catch was poor." for n in range(6)]
+
+    def posting(site: str, sentences: list[str]) -> Article:
+        return Article(site_name=site, blocks=[paragraph(" ".join(sentences))])
+
+    a = store.upsert(posting("A", council), key="a").id
+    bridge = store.upsert(posting("B", council + boats), key="b").id  # A plus more
+    c = store.upsert(posting("C", council[10:] + boats), key="c").id  # B's second half
+    assert group(store, a) == group(store, c) == {a, bridge, c}  # A and C only through B
+    store.upsert(posting("B", ["Something else entirely, and long enough to count."] * 3), key="b")
+    assert (group(store, a), group(store, c), group(store, bridge)) == ({a}, {c}, {bridge})
+    assert all(m.relation == "origin" and m.is_lead for m in store.duplicates(c))

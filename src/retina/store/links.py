@@ -32,6 +32,7 @@ from retina.link.origin import Posting, decide
 from retina.link.shingles import shingle_hashes
 from retina.link.similarity import (
     MIN_CONTAINMENT,
+    MIN_SHINGLES,
     Resemblance,
     estimated_containment,
     is_duplicate,
@@ -52,6 +53,9 @@ exactly (the estimate's standard error is about 0.05)."""
 
 MAX_CANDIDATES = 50
 """Near candidates checked exactly, most band hits first."""
+
+MAX_REGROUP = 200
+"""Groups up to this size are re-checked pairwise when a member leaves (`regroup`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +191,80 @@ def unlink(connection: Connection, article_id: int) -> None:
         )
     )
     connection.execute(delete(article_links).where(article_links.c.article_id == article_id))
-    redecide(connection, old.group_id)
+    regroup(connection, old.group_id)
+
+
+def regroup(connection: Connection, group_id: int) -> None:
+    """Split a group whose members no longer all connect (an article that held them
+    together left it), then decide each part's origin again.
+
+    Members are compared pairwise, on the same evidence as `find_matches`; a group larger
+    than `MAX_REGROUP` is kept whole rather than compared pairwise.
+    """
+    rows = connection.execute(
+        select(
+            article_links.c.article_id,
+            article_links.c.url_key,
+            article_links.c.canonical_key,
+            articles.c.text,
+            articles.c.content_hash,
+        )
+        .join(articles, articles.c.id == article_links.c.article_id)
+        .where(article_links.c.group_id == group_id)
+        .order_by(article_links.c.article_id)
+    ).all()
+    if len(rows) < 2 or len(rows) > MAX_REGROUP:
+        redecide(connection, group_id)
+        return
+    hashes = {row.article_id: shingle_hashes(row.text) for row in rows}
+    part = {row.article_id: row.article_id for row in rows}
+
+    def root(node: int) -> int:
+        while part[node] != node:
+            part[node] = part[part[node]]
+            node = part[node]
+        return node
+
+    best: dict[int, Match] = {}
+    for n, later in enumerate(rows):
+        for earlier in rows[:n]:
+            match = _pair_match(earlier, later, hashes)
+            if match is None:
+                continue
+            part[root(later.article_id)] = root(earlier.article_id)
+            if later.article_id not in best or match.similarity > best[later.article_id].similarity:
+                best[later.article_id] = match
+    for row in rows:
+        match = best.get(row.article_id)
+        connection.execute(
+            update(article_links)
+            .where(article_links.c.article_id == row.article_id)
+            .values(
+                group_id=min(i for i in part if root(i) == root(row.article_id)),
+                relation=match.relation if match else "origin",
+                matched_id=match.id if match else None,
+                similarity=match.similarity if match else None,
+            )
+        )
+    for new_group in {min(i for i in part if root(i) == root(j)) for j in part}:
+        redecide(connection, new_group)
+
+
+def _pair_match(earlier: Any, later: Any, hashes: dict[int, np.ndarray]) -> Match | None:
+    """Whether two stored articles are one (the evidence `find_matches` uses), as a match
+    of `later` to `earlier`."""
+    if later.text.strip() and later.content_hash == earlier.content_hash:
+        return Match(earlier.article_id, "exact", 1.0)
+    r = resemblance(hashes[earlier.article_id], hashes[later.article_id])
+    addresses = {a for a in (later.url_key, later.canonical_key) if a}
+    if addresses & {earlier.url_key, earlier.canonical_key} and (
+        r.containment >= ADDRESS_MIN_CONTAINMENT
+    ):
+        return Match(earlier.article_id, "address", r.containment)
+    small = min(hashes[earlier.article_id].size, hashes[later.article_id].size)
+    if small >= MIN_SHINGLES and is_duplicate(r):
+        return Match(earlier.article_id, "near", r.containment)
+    return None
 
 
 def find_matches(
