@@ -207,3 +207,26 @@ def test_a_host_that_asks_to_wait_is_not_polled_sooner(
         assert state.next_poll_at is not None
         assert state.next_poll_at >= before + timedelta(seconds=600)
         assert waiting.id not in {s.id for s in due_sources(store)}
+
+
+def test_items_whose_host_asks_to_wait_are_left_for_a_later_poll(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """The feed is read, but its articles' pages answer 429: no item is recorded, so the
+    next poll, no sooner than the Retry-After, fetches them from their pages."""
+    outlet = next(o for o in outlets if o["feed_content"] == "full")
+    copy = tmp_path / "web"
+    shutil.copytree(web, copy)
+    (copy / "mirror").mkdir()
+    shutil.copy(copy / outlet["folder"] / "atom.xml", copy / "mirror" / "atom.xml")
+    busy = {outlet["folder"]: Behaviour(throttle_rate=1.0, retry_after=900)}
+    with serve(copy, outlet_behaviour=busy) as server, Store.open(tmp_path / "home") as store:
+        source = add_source(store, server.url + "/mirror/atom.xml", kind="atom")
+        before = datetime.now(UTC)
+        (outcome,) = poll(store).outcomes
+    assert outcome.status == "new items" and outcome.stored == 0
+    assert outcome.deferred > 0 and outcome.from_feed == 0  # not the feed's text either
+    state = get_source(store, source.id)
+    assert state is not None and state.items_seen == 0 and state.failures == 0
+    assert state.next_poll_at is not None
+    assert state.next_poll_at >= before + timedelta(seconds=900)

@@ -216,6 +216,9 @@ def poll(
         f"wait, {report.count('failed')} failed; "
         f"{report.stored} articles stored"
     )
+    deferred = sum(o.deferred for o in report.outcomes)
+    if deferred:
+        typer.echo(f"{deferred} new items left for a later poll: their host asked to wait")
     for outcome in report.outcomes:
         if outcome.error:
             typer.echo(f"{outcome.source.url}: {outcome.error}", err=True)

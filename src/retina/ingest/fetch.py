@@ -47,8 +47,8 @@ class HTTPStatusError(FetchError):
 
 
 class Throttled(FetchError):
-    """The host asked to wait (429 or 503, with or without Retry-After), now or earlier in
-    this poll: `wait` seconds from now."""
+    """The host asked to wait (429 or 503 with a Retry-After), now or earlier in this poll:
+    `wait` seconds from now."""
 
     def __init__(self, message: str, wait: float) -> None:
         super().__init__(message)
@@ -103,6 +103,7 @@ class _Host:
     gate: asyncio.Semaphore
     next_start: float = 0.0
     blocked_until: float = 0.0
+    asked_to_wait: bool = False  # the block came with a Retry-After
     crawl_delay: float = 0.0
     robots: object | None = None  # protego.Protego, or None when fetched and absent
     robots_problem: str | None = None  # why robots.txt could not be read: nothing is fetched
@@ -181,7 +182,9 @@ class Fetcher:
             now = time.monotonic()
             if host.blocked_until > now:
                 wait = host.blocked_until - now
-                raise Throttled(f"{url}: the host asked to wait {wait:.0f} s more", wait)
+                if host.asked_to_wait:
+                    raise Throttled(f"{url}: the host asked to wait {wait:.0f} s more", wait)
+                raise FetchError(f"{url}: the host was overloaded a moment ago; not asked again")
             delay = host.next_start - now
             if delay > 0:
                 await asyncio.sleep(delay)
@@ -203,9 +206,15 @@ class Fetcher:
                     # ask again sooner, and the host sees the gap whatever the client's load.
                     host.next_start = time.monotonic() + spacing
             if response.status in _THROTTLED:
+                # With a Retry-After the host said when to come back: the wait is kept
+                # (`Throttled`). Without one, it gets a short rest and the answer is an error.
+                host.asked_to_wait = bool(response.retry_after)
                 wait = min(response.retry_after or spacing * 2, MAX_RETRY_AFTER)
                 host.blocked_until = time.monotonic() + wait
-                raise Throttled(f"{url}: HTTP {response.status}, retry after {wait:.0f} s", wait)
+                if host.asked_to_wait:
+                    message = f"{url}: HTTP {response.status}, retry after {wait:.0f} s"
+                    raise Throttled(message, wait)
+                raise HTTPStatusError(f"{url}: HTTP {response.status}", response.status)
             if response.status >= 400:
                 raise HTTPStatusError(f"{url}: HTTP {response.status}", response.status)
             return response

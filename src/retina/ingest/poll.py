@@ -60,6 +60,10 @@ class SourceOutcome:
     stored: int = 0
     from_page: int = 0
     from_feed: int = 0
+    deferred: int = 0
+    """New items left for a later poll: their host asked to wait."""
+    wait: float = 0.0
+    """The longest wait a host asked for while the items were fetched."""
     item_failures: list[tuple[str, str]] = field(default_factory=list)
     error: str | None = None
 
@@ -143,7 +147,9 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source) -> SourceO
         await asyncio.to_thread(
             _store_item, store, source, item, article, text_from, error, outcome
         )
-    await asyncio.to_thread(_succeeded, store, source, result, now, outcome.status, parsed)
+    await asyncio.to_thread(
+        _succeeded, store, source, result, now, outcome.status, parsed, outcome.wait
+    )
     return outcome
 
 
@@ -152,11 +158,16 @@ def _store_item(
     source: Source,
     item: FeedItem,
     article: Article | None,
-    text_from: str | None,
+    text_from: str | Throttled | None,
     error: str | None,
     outcome: SourceOutcome,
 ) -> None:
-    """Store an item's article (if it has one) and record the item, counted in `outcome`."""
+    """Store an item's article (if it has one) and record the item, counted in `outcome`.
+    An item whose host asked to wait is not recorded: the next poll takes it again."""
+    if isinstance(text_from, Throttled):
+        outcome.deferred += 1
+        outcome.wait = max(outcome.wait, text_from.wait)
+        return
     article_id = None
     if article is not None:
         _fill_from_item(article, item, source)
@@ -195,9 +206,10 @@ def _parse_feed(result: FetchResult) -> ParsedSource:
 
 async def _item_article(
     fetcher: Fetcher, item: FeedItem, pages: asyncio.Semaphore
-) -> tuple[Article | None, str | None, str | None]:
+) -> tuple[Article | None, str | Throttled | None, str | None]:
     """The item's article: from its page, else from the feed's content. Returns the
-    article, where its text came from, and why the page could not be used."""
+    article, where its text came from, and why the page could not be used; where is the
+    `Throttled` error when the page's host asked to wait (the item is left for later)."""
     page_error = "the item has no link"
     if item.url:
         try:
@@ -207,6 +219,8 @@ async def _item_article(
                     clean, page.body, url=page.final_url, content_type=page.content_type
                 )
             return article, "page", None
+        except Throttled as error:
+            return None, error, str(error)
         except RetinaError as error:
             page_error = str(error)
     feed_html = item.content or item.summary
@@ -245,10 +259,12 @@ def _succeeded(
     now: datetime,
     status: str,
     parsed: ParsedSource | None = None,
+    wait: float = 0.0,
 ) -> None:
     # The publishing rate changes only when new items came.
     learned = _learned_interval(store, source) if status == "new items" else source.interval
     interval = source.interval_override or learned
+    next_poll = now + timedelta(seconds=max(interval, wait))
     described: dict[str, Any] = {}
     if parsed is not None:  # an imported source learns what it is at its first poll
         described = {"kind": str(parsed.kind), "title": source.title or parsed.title}
@@ -263,7 +279,7 @@ def _succeeded(
         last_modified=result.validators.last_modified or source.last_modified,
         last_polled_at=now,
         last_success_at=now,
-        next_poll_at=now + timedelta(seconds=interval),
+        next_poll_at=next_poll,
         interval=interval,
         failures=0,
         last_status=status,
