@@ -130,8 +130,10 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         meta.get("pubdate"),
         meta.get("publishdate"),
         meta.get("sailthru.date"),
-        lambda: _xpath_attr(tree, "//*[@itemprop='datePublished']/@content")
-        or _xpath_attr(tree, "//*[@itemprop='datePublished']/@datetime"),
+        lambda: (
+            _xpath_attr(tree, "//*[@itemprop='datePublished']/@content")
+            or _xpath_attr(tree, "//*[@itemprop='datePublished']/@datetime")
+        ),
         lambda: _xpath_attr(tree, "//time[@pubdate]/@datetime"),
         lambda: _xpath_attr(tree, "//article//time/@datetime"),
     )
@@ -141,8 +143,10 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         meta.get("og:updated_time"),
         meta.get("datemodified"),
         meta.get("last-modified"),
-        lambda: _xpath_attr(tree, "//*[@itemprop='dateModified']/@content")
-        or _xpath_attr(tree, "//*[@itemprop='dateModified']/@datetime"),
+        lambda: (
+            _xpath_attr(tree, "//*[@itemprop='dateModified']/@content")
+            or _xpath_attr(tree, "//*[@itemprop='dateModified']/@datetime")
+        ),
     )
     if found.published is None:
         found.published = _htmldate(tree, url)
