@@ -158,7 +158,7 @@ def test_more_site_name_forms() -> None:
 
 
 def test_an_h1_repeated_word_for_word_still_names_the_title() -> None:
-    """ "标题-新华网": no spaces around the glued site name; the page's <h1>, shown twice
+    """A site name glued on without spaces ("标题-新华网"): the page's <h1>, shown twice
     (a sticky header), is the title without it."""
     headline = "港口扩建方案获得通过"
     body = f"<header><h1>{headline}</h1></header><h1>{headline}</h1><p>Text.</p>"
