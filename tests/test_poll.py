@@ -21,6 +21,7 @@ from retina.sample import Behaviour, generate, read_truth, serve
 from retina.store import Store
 from retina.store.sources import (
     add_source,
+    count_items,
     due_sources,
     enable_source,
     get_source,
@@ -231,3 +232,32 @@ def test_items_whose_host_asks_to_wait_are_left_for_a_later_poll(
     assert state is not None and state.items_seen == 0 and state.failures == 0
     assert state.next_poll_at is not None
     assert state.next_poll_at >= before + timedelta(seconds=900)
+
+
+def test_two_pollers_at_once_record_each_item_once(
+    web: Path, outlets: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """`retina poll` while `retina serve` polls: both may take the same due source."""
+    outlet = next(o for o in outlets if o["kind"] == "newsroom")
+    with serve(web) as server, Store.open(tmp_path) as store:
+        source = add_source(store, server.map_url(outlet["feeds"]["rss"]), kind="rss")
+        due = due_sources(store)
+
+        async def both() -> list[PollReport]:
+            guard = AddressGuard(["127.0.0.0/8"])
+            async with (
+                Fetcher(FetchSettings(min_delay=0.0), guard=guard) as one,
+                Fetcher(FetchSettings(min_delay=0.0), guard=guard) as two,
+            ):
+                return list(
+                    await asyncio.gather(
+                        poll_sources(store, one, due), poll_sources(store, two, due)
+                    )
+                )
+
+        reports = asyncio.run(both())
+        assert all(r.count("failed") == 0 for r in reports)
+        state = get_source(store, source.id)
+        assert state is not None
+        with Store.open(tmp_path) as other:
+            assert sum(count_items(other, source.id).values()) == state.items_seen > 0

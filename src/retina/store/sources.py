@@ -148,8 +148,16 @@ def record_item(
     text_from: str | None,
     error: str | None = None,
 ) -> None:
-    """Remember one listed item (and the article it became, if any)."""
+    """Remember one listed item (and the article it became, if any). An item already
+    recorded (another poller got there first) is left as it is."""
     with store.writing() as connection:
+        known = connection.execute(
+            select(source_items.c.id).where(
+                source_items.c.source_id == source_id, source_items.c.item_key == item_key
+            )
+        ).first()
+        if known is not None:
+            return
         connection.execute(
             insert(source_items).values(
                 source_id=source_id,
