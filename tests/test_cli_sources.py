@@ -128,6 +128,8 @@ def test_a_sitemap_index_becomes_one_source_per_sitemap(web: Path, tmp_path: Pat
         assert len(kinds) == len(outlets) and "news_sitemap" in kinds
         assert set(kinds) <= {"news_sitemap", "sitemap"}
         assert {row[2] for row in rows} == {server.map_url(o["sitemap"]) for o in outlets}
+        again = run("source", "add", server.url + "/sitemap-index.xml", *allow)
+        assert again.exit_code == 1 and f"all {len(outlets)} are already sources" in again.output
         polled = run("poll", "--min-delay", "0", *allow)
         listing = [
             o for o in outlets if b"<url>" in (copy / o["folder"] / "sitemap-news.xml").read_bytes()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from retina.cli_options import DEFAULT_HOME, HomeOption, fail
-from retina.errors import RetinaError
+from retina.errors import RetinaError, StoreError
 
 if TYPE_CHECKING:
     from retina.ingest.fetch import Fetcher
@@ -64,24 +64,33 @@ def add(
         async with _fetcher(allow_host) as fetcher:
             return await discover(fetcher, url)
 
+    known = []
     try:
         found = asyncio.run(run())
         with Store.open(home) as store:
             for feed_url, parsed in found.followed:
-                source = add_source(
-                    store,
-                    feed_url,
-                    kind=str(parsed.kind),
-                    title=parsed.title,
-                    section=section,
-                    interval=interval,
-                )
+                try:
+                    source = add_source(
+                        store,
+                        feed_url,
+                        kind=str(parsed.kind),
+                        title=parsed.title,
+                        section=section,
+                        interval=interval,
+                    )
+                except StoreError as error:  # already followed: the others are still added
+                    known.append(str(error))
+                    continue
                 typer.echo(
                     f"{source.id}\t{source.kind}\t{source.url}\t{source.title or ''}"
                     f"\t({len(parsed.items)} items now)"
                 )
     except RetinaError as error:
         raise fail(str(error)) from None
+    if known and len(known) == len(found.followed):
+        raise fail(known[0] if len(known) == 1 else f"all {len(known)} are already sources")
+    for message in known:
+        typer.echo(message, err=True)
 
 
 @source_app.command("list")

@@ -63,8 +63,8 @@ def source_items(
 
 @router.post("/sources", status_code=201)
 async def add_source(new: NewSource, request: Request, store: StoreDep) -> list[dict[str, Any]]:
-    """Find out what the URL is and follow it (a sitemap index: each of its sitemaps).
-    The server's allow-list (RETINA_ALLOW_HOSTS) applies."""
+    """Find out what the URL is and follow it (a sitemap index: each of its sitemaps not
+    followed yet; 409 when all are). The server's allow-list (RETINA_ALLOW_HOSTS) applies."""
     from retina.ingest.discover import discover
     from retina.ingest.fetch import Fetcher
     from retina.store.sources import add_source as added
@@ -73,21 +73,26 @@ async def add_source(new: NewSource, request: Request, store: StoreDep) -> list[
     try:
         async with Fetcher(settings.fetch, guard=request.app.state.guard) as fetcher:
             found = await discover(fetcher, new.url)
-        return [
-            added(
+    except RetinaError as error:
+        raise HTTPException(422, str(error)) from None
+    followed, known = [], []
+    for url, parsed in found.followed:
+        try:
+            source = added(
                 store,
                 url,
                 kind=str(parsed.kind),
                 title=parsed.title,
                 section=new.section,
                 interval=new.interval,
-            ).to_dict()
-            for url, parsed in found.followed
-        ]
-    except StoreError as error:
-        raise HTTPException(409, str(error)) from None
-    except RetinaError as error:
-        raise HTTPException(422, str(error)) from None
+            )
+        except StoreError as error:  # already followed: the others are still added
+            known.append(str(error))
+            continue
+        followed.append(source.to_dict())
+    if not followed:
+        raise HTTPException(409, known[0])
+    return followed
 
 
 @router.post("/sources/{source_id}/enable")
