@@ -196,6 +196,7 @@ def test_hostile_xml_is_refused(web: Path, name: str, message: str) -> None:
         (b"[" * 200_000, "nested too deeply"),
         (b'{"version": "https://jsonfeed.org/version/1", "items": ' + b"[" * 100_000, "deeply"),
         (b"<rss><channel>" + b"<a>" * 200_000, "nested more than 200 deep"),
+        (b"<rss><channel>" + b"<item><title>x</title></item>" * 30_000, "more than 50,000"),
         (b"<rss><channel><item>" + b"<b>" * 150 + b"x" + b"</b>" * 150 + b"</item>", None),
         (b"<rss><channel><title>x", None),
     ],
