@@ -208,3 +208,22 @@ def test_bad_documents(body: bytes, message: str | None) -> None:
         return
     with pytest.raises(InputError, match=message):
         parse_source(body, url=URL)
+
+
+def test_the_body_decides_not_the_content_type() -> None:
+    rss = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+    rss += b"<title>A</title><link>https://example.org/a</link></item></channel></rss>"
+    assert parse_source(rss, url=URL, content_type="application/json").kind is SourceKind.RSS
+    assert parse_source(rss, url=URL, content_type="text/html").kind is SourceKind.RSS
+
+
+def test_an_entity_declared_past_the_first_bytes_is_refused() -> None:
+    padding = "".join(f'<!ENTITY pad{i} "&#160;">\n' for i in range(400))
+    body = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [\n{padding}'
+        '<!ENTITY secret SYSTEM "file:///etc/passwd">\n]>\n'
+        "<rss><channel><title>&secret;</title></channel></rss>"
+    ).encode()
+    assert len(body) > 4096
+    with pytest.raises(InputError, match="external entity"):
+        parse_source(body, url=URL)

@@ -80,9 +80,9 @@ def parse_source(body: bytes, *, url: str, content_type: str | None = None) -> P
         raise InputError(f"{url}: empty document")
     head = _head(body)
     media = (content_type or "").split(";")[0].strip().lower()
-    if head.startswith(("{", "[")) or media in ("application/feed+json", "application/json"):
+    if head.startswith(("{", "[")):  # by the body: a Content-Type is often wrong for feeds
         return _json_feed(body, url)
-    _refuse_entities(head, url)
+    _refuse_entities(_head(body, 65536), url)
     root = _root_name(head)
     if root in ("urlset", "sitemapindex"):
         return _sitemap(body, url)
@@ -96,9 +96,9 @@ def parse_source(body: bytes, *, url: str, content_type: str | None = None) -> P
 _ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
 
 
-def _head(body: bytes) -> str:
+def _head(body: bytes, size: int = 4096) -> str:
     """The document's first bytes, loosely decoded, for sniffing (BOMs and UTF-16 too)."""
-    start = body[:4096]
+    start = body[:size]
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8"),
         (b"\xff\xfe", "utf-16-le"),
