@@ -37,7 +37,7 @@ from retina.link.similarity import is_duplicate, resemblance
 from retina.model import Article, Block, BlockKind
 from retina.sample import generate, iter_articles, read_truth
 from retina.store import Store
-from retina.store.links import index_rows, likely_copies, write_index
+from retina.store.link_index import index_rows, likely_copies, write_index
 from retina.store.schema import article_links, link_buckets
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -293,7 +293,7 @@ def scale(sizes: list[int], texts: int, seed: int) -> dict[str, Any]:
                     fps = [_next_fingerprint(connection, rng, i, real, inserted) for i in ids]
                 started = time.perf_counter()
                 with engine.begin() as connection:
-                    rows = [index_rows(i, fp, i, None) for i, fp in zip(ids, fps, strict=True)]
+                    rows = [index_rows(i, fp, i) for i, fp in zip(ids, fps, strict=True)]
                     write_index(connection, rows)
                 writing += time.perf_counter() - started
                 inserted += len(fps)

@@ -16,43 +16,30 @@ For a new article (see `retina.link` for the pieces):
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Table, delete, exists, insert, select, update
+from sqlalchemy import Connection, delete, exists, select, update
 
-from retina.link.fingerprint import Fingerprint, estimated_jaccard, fingerprint
+from retina.link.fingerprint import Fingerprint, fingerprint
 from retina.link.lsh import band_keys
 from retina.link.origin import Posting, decide
 from retina.link.shingles import shingle_hashes
 from retina.link.similarity import (
-    MIN_CONTAINMENT,
     MIN_SHINGLES,
     Resemblance,
-    estimated_containment,
     is_duplicate,
     resemblance,
 )
-from retina.link.urls import url_identity
 from retina.model import Article
+from retina.store.link_index import index_rows, likely_copies, write_index
 from retina.store.schema import article_links, articles, link_buckets
 
 ADDRESS_MIN_CONTAINMENT = 0.5
 """Two articles at the same address are one if their texts overlap this much: a page
 whose text changed is still the same article, a site that sets every page's canonical
 URL to its home page does not make them one."""
-
-ESTIMATE_MARGIN = 0.2
-"""Near candidates whose estimated containment is this far below the bar are not checked
-exactly (the estimate's standard error is about 0.05)."""
-
-MAX_CANDIDATES = 50
-"""Near candidates checked exactly, most band hits first."""
 
 MAX_REGROUP = 200
 """Groups up to this size are re-checked pairwise when a member leaves (`regroup`)."""
@@ -65,47 +52,6 @@ class Match:
     id: int
     relation: str  # exact | near | address
     similarity: float
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One article of a duplicate group, as `Store.duplicates` reports it."""
-
-    id: int
-    key: str
-    url: str | None
-    title: str | None
-    site_name: str | None
-    published: datetime | None
-    relation: str
-    similarity: float | None
-    copied_from: int | None
-    chain: list[str]
-    reason: str
-    is_lead: bool
-
-    @property
-    def publication(self) -> str:
-        """Who published it: its site name, else the name its copies credit or its host."""
-        return self.site_name or (self.chain[0] if self.chain else f"article {self.id}")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "key": self.key,
-            "publication": self.publication,
-            "url": self.url,
-            "title": self.title,
-            "site_name": self.site_name,
-            "published": self.published.isoformat() if self.published else None,
-            "relation": self.relation,
-            "similarity": self.similarity,
-            "copied_from": self.copied_from,
-            "chain": list(self.chain),
-            "origin": self.chain[-1] if len(self.chain) > 1 else None,
-            "reason": self.reason,
-            "is_lead": self.is_lead,
-        }
 
 
 def link(connection: Connection, article_id: int, article: Article, key: str) -> None:
@@ -122,56 +68,11 @@ def link(connection: Connection, article_id: int, article: Article, key: str) ->
             .values(group_id=group_id)
         )
     best = max(matches, key=lambda m: m.similarity, default=None)
-    write_index(connection, [index_rows(article_id, fp, group_id, best)])
+    how: dict[str, Any] = {}
+    if best is not None:
+        how = {"relation": best.relation, "matched_id": best.id, "similarity": best.similarity}
+    write_index(connection, [index_rows(article_id, fp, group_id, **how)])
     redecide(connection, group_id)
-
-
-def index_rows(
-    article_id: int, fp: Fingerprint, group_id: int, best: Match | None
-) -> tuple[dict[str, Any], list[dict[str, int]]]:
-    """The article_links row and link_buckets rows of one article (chain decided later)."""
-    row = {
-        "article_id": article_id,
-        "group_id": group_id,
-        "url_key": fp.url_key,
-        "canonical_key": fp.canonical_key,
-        "shingles": fp.shingles,
-        "signature": fp.signature.astype("<u4").tobytes(),
-        "relation": best.relation if best else "origin",
-        "matched_id": best.id if best else None,
-        "similarity": best.similarity if best else None,
-        "copied_from": None,
-        "chain": [],
-        "reason": "",
-        "is_lead": True,
-    }
-    return row, [{"key": key, "article_id": article_id} for key in fp.bands.tolist()]
-
-
-def write_index(
-    connection: Connection, rows: list[tuple[dict[str, Any], list[dict[str, int]]]]
-) -> None:
-    """Insert articles' index rows (see `index_rows`), all in two statements."""
-    if not rows:
-        return
-    connection.execute(insert(article_links), [row for row, _ in rows])
-    buckets = [bucket for _, article_buckets in rows for bucket in article_buckets]
-    if buckets:
-        # In key order, consecutive rows land on the same b-tree pages (keys are random).
-        buckets.sort(key=lambda bucket: bucket["key"])
-        _insert_many(connection, link_buckets, buckets)
-
-
-def _insert_many(connection: Connection, table: Table, rows: list[dict[str, int]]) -> None:
-    """`executemany` of plain integer rows, without SQLAlchemy's per-row parameter
-    processing (a third of the insert time for 32 bucket rows per article)."""
-    compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(rows[0]))
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params: list[Any] = [tuple(row[name] for name in order) for row in rows]
-    else:
-        params = rows
-    connection.exec_driver_sql(compiled.string, params)
 
 
 def unlink(connection: Connection, article_id: int) -> None:
@@ -309,44 +210,6 @@ def _near_candidates(
     ]
 
 
-def likely_copies(
-    connection: Connection, article_id: int, fp: Fingerprint, *, exclude: Collection[int] = ()
-) -> list[int]:
-    """Indexed articles sharing a band key with `fp` whose signatures estimate a containment
-    near the bar, most band hits first (at most `MAX_CANDIDATES` are looked at)."""
-    if not fp.bands.size:
-        return []
-    hits = Counter(
-        connection.execute(
-            select(link_buckets.c.article_id).where(link_buckets.c.key.in_(fp.bands.tolist()))
-        ).scalars()
-    )
-    for other in (*exclude, article_id):
-        hits.pop(other, None)
-    if not hits:
-        return []
-    ranked = [i for i, _ in hits.most_common(MAX_CANDIDATES)]
-    rows = connection.execute(
-        select(
-            article_links.c.article_id, article_links.c.shingles, article_links.c.signature
-        ).where(article_links.c.article_id.in_(ranked))
-    ).all()
-    order = {i: n for n, i in enumerate(ranked)}
-    return sorted(
-        (
-            row.article_id
-            for row in rows
-            if estimated_containment(
-                estimated_jaccard(fp.signature, np.frombuffer(row.signature, dtype="<u4")),
-                fp.shingles,
-                row.shingles,
-            )
-            >= MIN_CONTAINMENT - ESTIMATE_MARGIN
-        ),
-        key=order.__getitem__,
-    )
-
-
 def _resemblances(
     connection: Connection, ids: list[int], hashes: np.ndarray
 ) -> list[tuple[int, Resemblance]]:
@@ -407,108 +270,6 @@ def redecide(connection: Connection, group_id: int) -> None:
                 is_lead=member_id == lead,
             )
         )
-
-
-def group_members(connection: Connection, article_id: int) -> list[Member]:
-    """Every member of the article's group (itself included), lead first, then by date."""
-    group = select(article_links.c.group_id).where(article_links.c.article_id == article_id)
-    rows = connection.execute(
-        select(
-            articles.c.id,
-            articles.c.key,
-            articles.c.url,
-            articles.c.title,
-            articles.c.site_name,
-            articles.c.published,
-            article_links.c.relation,
-            article_links.c.similarity,
-            article_links.c.copied_from,
-            article_links.c.chain,
-            article_links.c.reason,
-            article_links.c.is_lead,
-        )
-        .join(article_links, article_links.c.article_id == articles.c.id)
-        .where(article_links.c.group_id == group.scalar_subquery())
-        .order_by(
-            article_links.c.is_lead.desc(),
-            articles.c.published.asc().nulls_last(),
-            articles.c.id,
-        )
-    ).all()
-    return [Member(**row._asdict()) for row in rows]
-
-
-def copies_of(connection: Connection, ids: list[int]) -> dict[int, list[Member]]:
-    """For each article in `ids`, the other members of its group (lead first, then by date)."""
-    if not ids:
-        return {}
-    groups = dict(
-        connection.execute(
-            select(article_links.c.article_id, article_links.c.group_id).where(
-                article_links.c.article_id.in_(ids)
-            )
-        ).all()
-    )
-    by_group: dict[int, list[Member]] = {}
-    if groups:
-        rows = connection.execute(
-            select(
-                article_links.c.group_id,
-                articles.c.id,
-                articles.c.key,
-                articles.c.url,
-                articles.c.title,
-                articles.c.site_name,
-                articles.c.published,
-                article_links.c.relation,
-                article_links.c.similarity,
-                article_links.c.copied_from,
-                article_links.c.chain,
-                article_links.c.reason,
-                article_links.c.is_lead,
-            )
-            .join(article_links, article_links.c.article_id == articles.c.id)
-            .where(article_links.c.group_id.in_(set(groups.values())))
-            .order_by(
-                article_links.c.is_lead.desc(),
-                articles.c.published.asc().nulls_last(),
-                articles.c.id,
-            )
-        ).all()
-        for row in rows:
-            data = row._asdict()
-            by_group.setdefault(data.pop("group_id"), []).append(Member(**data))
-    return {
-        i: [m for m in by_group.get(groups[i], []) if m.id != i] if i in groups else [] for i in ids
-    }
-
-
-def find_article(connection: Connection, reference: str) -> int | None:
-    """The id of the article `reference` names: an id, a stored key, a URL (any variant of
-    the article's address or canonical URL) or the path of an ingested file."""
-    reference = reference.strip()
-    if reference.isascii() and reference.isdigit() and int(reference) < 2**63:
-        found = connection.execute(
-            select(articles.c.id).where(articles.c.id == int(reference))
-        ).scalar()
-        if found is not None:
-            return found
-    keys = [reference]
-    path = Path(reference)
-    if path.exists():
-        keys.append(path.resolve().as_uri())
-    found = connection.execute(select(articles.c.id).where(articles.c.key.in_(keys))).scalar()
-    if found is not None:
-        return found
-    identity = url_identity(reference)
-    if identity is None:
-        return None
-    return connection.execute(
-        select(article_links.c.article_id)
-        .where((article_links.c.url_key == identity) | (article_links.c.canonical_key == identity))
-        .order_by(article_links.c.article_id)
-        .limit(1)
-    ).scalar()
 
 
 def unlinked(connection: Connection) -> bool:

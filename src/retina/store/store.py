@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from retina.errors import StoreError
 from retina.link.urls import url_identity
 from retina.model import Article
-from retina.store import links
+from retina.store import link_queries, links
 from retina.store.engine import WRITE, make_engine
 from retina.store.migrate import upgrade
 from retina.store.schema import article_links, articles, removals
@@ -222,17 +222,17 @@ class Store:
     def find(self, reference: str) -> int | None:
         """The id of the article named by an id, a stored key, a URL or a file path."""
         with self._errors(), self.engine.connect() as connection:
-            return links.find_article(connection, reference)
+            return link_queries.find_article(connection, reference)
 
-    def duplicates(self, article_id: int) -> builtins.list[links.Member]:
+    def duplicates(self, article_id: int) -> builtins.list[link_queries.Member]:
         """The article's group of copies, itself included (lead first); [] if not linked."""
         with self._errors(), self.engine.connect() as connection:
-            return links.group_members(connection, article_id)
+            return link_queries.group_members(connection, article_id)
 
-    def copies(self, ids: builtins.list[int]) -> dict[int, builtins.list[links.Member]]:
+    def copies(self, ids: builtins.list[int]) -> dict[int, builtins.list[link_queries.Member]]:
         """For each article id, the other copies of it (lead first, then by date)."""
         with self._errors(), self.engine.connect() as connection:
-            return links.copies_of(connection, ids)
+            return link_queries.copies_of(connection, ids)
 
     def count(
         self, *, section: str | None = None, site: str | None = None, grouped: bool = False

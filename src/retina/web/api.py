@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api", tags=["articles"])
 
 
 class Copy(BaseModel):
-    """Another posting of the same article (see `retina.store.links.Member`)."""
+    """Another posting of the same article (see `retina.store.link_queries.Member`)."""
 
     id: int
     key: str

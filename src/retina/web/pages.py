@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import URL
 
 from retina.store import StoredArticle
-from retina.store.links import Member
+from retina.store.link_queries import Member
 from retina.web.dependencies import StoreDep
 from retina.web.templating import section_url, site_url, templates
 
