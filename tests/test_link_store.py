@@ -155,6 +155,8 @@ def test_the_index_survives_a_restart_and_updates_relink(
         changed = from_truth(other, url="https://mirror.example/y", site_name="Mirror")
         assert store.upsert(changed, key="https://mirror.example/y").status == "updated"
         assert group(store, copy) == {copy} and group(store, first) == {first}
+        [alone] = store.duplicates(first)
+        assert (alone.relation, alone.similarity, alone.is_lead) == ("origin", None, True)
         with store.reading() as connection:
             buckets = connection.execute(
                 sa.select(sa.func.count()).select_from(link_buckets)

@@ -114,7 +114,7 @@ def regroup(connection: Connection, group_id: int) -> None:
         .where(article_links.c.group_id == group_id)
         .order_by(article_links.c.article_id)
     ).all()
-    if len(rows) < 2 or len(rows) > MAX_REGROUP:
+    if len(rows) > MAX_REGROUP:
         redecide(connection, group_id)
         return
     hashes = {row.article_id: shingle_hashes(row.text) for row in rows}
