@@ -142,11 +142,18 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source) -> SourceO
     # A source's pages are mostly on one host, which serves `per_host` at a time anyway:
     # fetching no more at once keeps at most that many pages per lane waiting in memory.
     pages = asyncio.Semaphore(max(1, fetcher.settings.per_host))
-    articles = await asyncio.gather(*(_item_article(fetcher, item, pages) for item in new))
-    for item, (article, text_from, error) in zip(new, articles, strict=True):
-        await asyncio.to_thread(
-            _store_item, store, source, item, article, text_from, error, outcome
-        )
+    storing = asyncio.Lock()  # one item stored at a time: `outcome` is counted in order
+
+    async def take(item: FeedItem) -> None:
+        """Fetch and clean the item, and store it at once: a poll stopped halfway keeps
+        what it had, and the next poll goes on from there."""
+        article, text_from, error = await _item_article(fetcher, item, pages)
+        async with storing:
+            await asyncio.to_thread(
+                _store_item, store, source, item, article, text_from, error, outcome
+            )
+
+    await asyncio.gather(*(take(item) for item in new))
     await asyncio.to_thread(
         _succeeded, store, source, result, now, outcome.status, parsed, outcome.wait
     )
