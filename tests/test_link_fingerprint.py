@@ -82,3 +82,24 @@ def test_fingerprint_of_an_article() -> None:
     assert fp.shingles == shingle_hashes(TEXT).size and fp.bands.size == BANDS
     short = fingerprint(Article(blocks=[Block(BlockKind.PARAGRAPH, "Too short.")]), key="k")
     assert short.bands.size == 0 and short.url_key is None
+
+
+def test_scripts_without_spaces_are_shingled_by_character() -> None:
+    assert words("東京都は発表した。Hello 世界") == [
+        "東",
+        "京",
+        "都",
+        "は",
+        "発",
+        "表",
+        "し",
+        "た",
+        "hello",
+        "世",
+        "界",
+    ]
+    story = "".join(f"市政府第{n}次会议讨论了港口的新计划，居民表示支持。" for n in range(12))
+    edited = story.replace("第3次会议", "第三次会议") + "本文转载自新华社。"
+    other = "".join(f"渔民在第{n}号船上说今年的收成很差，价格也下降了。" for n in range(12))
+    assert is_duplicate(resemblance(shingle_hashes(story), shingle_hashes(edited)))
+    assert not is_duplicate(resemblance(shingle_hashes(story), shingle_hashes(other)))

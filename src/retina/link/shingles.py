@@ -1,7 +1,8 @@
 """Word shingles of an article's text, as 32-bit hashes.
 
-Words are NFKC-normalised, case-folded runs of letters and digits, so spacing, case,
-punctuation and quote style do not matter. A shingle is `SHINGLE_WORDS` consecutive
+Words are NFKC-normalised, case-folded runs of letters and digits (single characters in
+scripts written without spaces), so spacing, case, punctuation and quote style do not
+matter. A shingle is `SHINGLE_WORDS` consecutive
 words; its hash combines the words' CRC-32s in one vectorised pass and is finished by a
 murmur-style mixer (stable across runs and machines, unlike Python's `hash`).
 """
@@ -18,7 +19,12 @@ SHINGLE_WORDS = 5
 """Five-word shingles: long enough that two articles on the same story, written from the
 same facts, share few of them; short enough that a swapped word spoils only five."""
 
-_WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+# Myanmar): each character is a token, so their shingles are runs of five characters.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
 _MIX = np.array(
     [
         0x9E3779B97F4A7C15,
