@@ -273,11 +273,21 @@ def redecide(connection: Connection, group_id: int) -> None:
 
 
 def unlinked(connection: Connection) -> bool:
-    """Whether some article is not in the index (stored before the index existed)."""
-    query = select(articles.c.id).where(
-        ~exists().where(article_links.c.article_id == articles.c.id)
+    """Whether articles stored before the index existed are waiting to be linked.
+
+    Every article stored since is linked in its own transaction, and `backfill` links the
+    older ones in one, so the oldest and the newest article tell: two index lookups, not
+    a scan of every article each time the store is opened.
+    """
+    ends = [
+        connection.execute(select(articles.c.id).order_by(order).limit(1)).scalar()
+        for order in (articles.c.id.asc(), articles.c.id.desc())
+    ]
+    linked = select(article_links.c.article_id).where(
+        article_links.c.article_id.in_([i for i in ends if i is not None])
     )
-    return connection.execute(query.limit(1)).first() is not None
+    found = set(connection.execute(linked).scalars())
+    return any(i is not None and i not in found for i in ends)
 
 
 def backfill(connection: Connection) -> int:
