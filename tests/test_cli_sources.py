@@ -165,7 +165,7 @@ def test_hostile_sources_are_refused_over_http(
 def test_poll_keeps_the_per_host_limit_it_is_given(web: Path, tmp_path: Path) -> None:
     outlet = json.loads((web / "outlets.json").read_text())[0]
     home = tmp_path / "home"
-    with serve(web, behaviour=Behaviour(latency=0.05)) as server:
+    with serve(web, behaviour=Behaviour(latency=0.2)) as server:  # requests overlap
         with Store.open(home) as store:
             for feed in outlet["feeds"].values():
                 add_source(store, server.map_url(feed), kind="feed")
