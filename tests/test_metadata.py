@@ -164,3 +164,45 @@ def test_an_h1_repeated_word_for_word_still_names_the_title() -> None:
     body = f"<header><h1>{headline}</h1></header><h1>{headline}</h1><p>Text.</p>"
     meta = extract_metadata(parse_tree(_page(f"<title>{headline}-新华网</title>", body)), None)
     assert meta.title == headline
+
+
+def test_a_site_that_declares_no_name_is_named_by_its_front_page_link() -> None:
+    url = "https://www.harbourgazette.example/city/2024/vote"
+    body = (
+        '<a href="#main">Skip to content</a><a href="/">Home</a>'
+        '<a href="https://www.harbourgazette.example/">The Harbour Gazette</a>'
+        '<a href="/city/">City</a><h1>Harbour vote passes</h1><p>Text.</p>'
+    )
+    meta = extract_metadata(parse_tree(_page("<title>Harbour vote passes</title>", body)), url)
+    assert meta.site_name == "The Harbour Gazette"
+
+
+def test_a_logo_link_names_the_site_by_its_alt_text_and_declared_names_win() -> None:
+    body = '<a href="/"><img src="/logo.svg" alt="Harbour Gazette"></a><p>Text.</p>'
+    meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
+    assert meta.site_name == "Harbour Gazette"
+    declared = '<meta property="og:site_name" content="The Gazette"><title>Vote</title>'
+    assert extract_metadata(parse_tree(_page(declared, body)), None).site_name == "The Gazette"
+
+
+def test_a_site_under_a_path_prefix_is_named_by_the_link_to_its_prefix() -> None:
+    url = "http://127.0.0.1:8765/greenhollow/sport/match-report"
+    body = (
+        '<a href="http://127.0.0.1:8765/greenhollow/">The Greenhollow Chronicle</a>'
+        '<a href="http://127.0.0.1:8765/greenhollow/sport/">Sport</a><p>Text.</p>'
+    )
+    meta = extract_metadata(parse_tree(_page("<title>Match report</title>", body)), url)
+    assert meta.site_name == "The Greenhollow Chronicle"
+
+
+def test_links_that_name_no_site_give_no_site_name() -> None:
+    bodies = [
+        '<a href="/">Home</a><a href="/">Startseite</a><a href="#top">Back to top</a>',
+        '<a href="https://other.example/">Other Site</a>',  # another site, page URL unknown
+        '<a href="/world/">World</a>',  # a section, page URL unknown
+        '<a href="/"><svg><style>.a{fill:#fff}</style></svg></a>',
+        '<a href="javascript:void(0)">Menu</a><a href="mailto:desk@example.org">Desk</a>',
+    ]
+    for body in bodies:
+        meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
+        assert meta.site_name is None, body

@@ -69,6 +69,15 @@ _WORD = re.compile(r"\w+")
 _MAX_HOME_LINKS = 400
 _MAX_HOME_SLASHES = 4  # "https://host/prefix/": longer hrefs are no front-page links
 _MAX_SITE_NAME_WORDS = 6
+_MAX_SITE_NAME_CHARS = 60
+_GENERIC_HOME_TEXTS = frozenset(
+    "home homepage frontpage start startseite zurstartseite accueil inicio portada "
+    "paginainicial inizio homepagina strona stronagłówna главная 首页 ホーム skiptocontent "
+    "backtohome gotohomepage returntohomepage news aktuell aktuelles nachrichten noticias "
+    "actualites notizie nieuws wiadomosci blog magazin magazine menu menü übersicht overview "
+    "back zurück more mehr".split()
+)
+"""A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
 _MAX_AUTHOR_WORDS = 6
@@ -115,6 +124,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     found.title = _clean_title(
         title, _SiteNames(tree, url, found.site_name), from_document=from_document
     )
+    found.site_name = found.site_name or _shown_site_name(tree, url)
     found.lead = _first(
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
@@ -441,6 +451,52 @@ def _home_names(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
         if len(labels) > 1 and len(labels[0]) >= 4:
             names.append(labels[0])
     return names
+
+
+def _shown_site_name(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
+    """The name a page that declares none shows for its site: the text (or the logo's alt
+    text) of its first link to the site's root, else to the path prefix the page lies
+    under (a site hosted under one), when that text is a name and not "Home" or "News"."""
+    page = urlsplit(url) if url else None
+    anchors = list(itertools.islice(tree.iter("a"), _MAX_HOME_LINKS))
+    for root_only in (True, False):
+        for anchor in anchors:
+            if not _front_page_link((anchor.get("href") or "").strip(), page, root_only):
+                continue
+            text = _SPACE.sub(" ", anchor.text_content()).strip()
+            if not text:
+                text = " ".join(img.get("alt") or "" for img in anchor.iter("img")).strip()
+            if (
+                text
+                and len(text.split()) <= _MAX_SITE_NAME_WORDS
+                and len(text) <= _MAX_SITE_NAME_CHARS
+                and "{" not in text  # an inline SVG logo's stylesheet
+                and any(c.isalpha() for c in text)
+                and _compact(text) not in _GENERIC_HOME_TEXTS
+                and "logo" not in text.casefold().split()
+            ):
+                return text
+        if page is None:
+            break
+    return None
+
+
+def _front_page_link(href: str, page: SplitResult | None, root_only: bool) -> bool:
+    """A link to the site's front page. Without the page's URL only a relative link to the
+    root tells (an absolute one may be another site's, a one-segment one a section)."""
+    if not href or href.startswith(("#", "?")):
+        return False
+    try:
+        link = urlsplit(urljoin(page.geturl(), href) if page else href)
+    except ValueError:
+        return False
+    if link.scheme not in ("", "http", "https"):
+        return False  # javascript:, mailto:
+    if page is None:
+        return href in ("/", "/index.html")
+    if root_only:
+        return link.netloc == page.netloc and link.path.rstrip("/") in ("", "/index.html")
+    return href.count("/") <= _MAX_HOME_SLASHES and _is_home(href, page)
 
 
 def _is_home(href: str, page: SplitResult | None) -> bool:
