@@ -11,6 +11,7 @@ layout tables instead of paragraphs. The standfirst the page shows above the art
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -41,6 +42,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     links = link_texts(tree)
     extracted, readable, images = engine_blocks(tree, url)
     candidates = choose_blocks(extracted, readable, links)
+    candidates = [c for c in candidates if _visible(c.text)]
     for candidate in candidates:
         if candidate.text in links:
             candidate.link_density = 1.0
@@ -227,6 +229,12 @@ def _candidate(element: etree._Element, kind: BlockKind, level: int | None = Non
 
 def _normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+def _visible(text: str) -> bool:
+    """Whether a block shows anything: not only spaces and invisible format characters (a
+    stray byte-order mark or zero-width space left in an otherwise empty paragraph)."""
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
 
 
 def _same_text(a: str, b: str) -> bool:
