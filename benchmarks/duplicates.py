@@ -37,8 +37,9 @@ from retina.link.similarity import is_duplicate, resemblance
 from retina.model import Article, Block, BlockKind
 from retina.sample import generate, iter_articles, read_truth
 from retina.store import Store
+from retina.store.band_index import BandIndex
 from retina.store.link_index import index_rows, likely_copies, write_index
-from retina.store.schema import article_links, link_buckets
+from retina.store.schema import article_links, link_bands
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BBC = SHARED / "data" / "dedup" / "bbc_news"
@@ -281,9 +282,11 @@ def scale(sizes: list[int], texts: int, seed: int) -> dict[str, Any]:
         path = Path(tmp) / "index.db"
         engine = _bench_engine(path)
         article_links.create(engine)
-        link_buckets.create(engine)
-        for index in link_buckets.indexes | article_links.indexes:
+        link_bands.create(engine)
+        for index in article_links.indexes:
             index.create(engine, checkfirst=True)
+        bands = BandIndex()
+        bands.load(engine)
         inserted = 0
         for size in sorted(sizes):
             writing = 0.0  # making up the synthetic fingerprints is not the index's time
@@ -293,15 +296,17 @@ def scale(sizes: list[int], texts: int, seed: int) -> dict[str, Any]:
                     fps = [_next_fingerprint(connection, rng, i, real, inserted) for i in ids]
                 started = time.perf_counter()
                 with engine.begin() as connection:
+                    view = bands.begin(connection)  # reads the previous batch into memory
                     rows = [index_rows(i, fp, i) for i, fp in zip(ids, fps, strict=True)]
-                    write_index(connection, rows)
+                    write_index(connection, view, rows)
                 writing += time.perf_counter() - started
                 inserted += len(fps)
             results["checkpoints"].append(
                 {"articles": size}
                 | _insert_rate(size, writing, results["checkpoints"])
-                | _query(engine, rng, real, size)
+                | _query(engine, bands, rng, real, size)
                 | _footprint(engine, path, size)
+                | _reopen(engine, size)
             )
         engine.dispose()
     return results
@@ -376,7 +381,7 @@ def _insert_rate(size: int, elapsed: float, before: list[dict[str, Any]]) -> dic
     return {"inserted": added, "insert_per_second": round(added / elapsed)}
 
 
-def _query(engine: Any, rng: Any, real: list[Any], size: int) -> dict:
+def _query(engine: Any, bands: BandIndex, rng: Any, real: list[Any], size: int) -> dict:
     """Latency of `likely_copies` for edited copies of stored articles and for new ones."""
     import numpy as np
 
@@ -385,6 +390,7 @@ def _query(engine: Any, rng: Any, real: list[Any], size: int) -> dict:
 
     latencies, found = [], 0
     with engine.connect() as connection:
+        view = bands.begin(connection)
         for n in range(QUERIES):
             copy_of = int(rng.integers(1, size + 1)) if n % 2 == 0 else None
             if copy_of is not None:
@@ -393,7 +399,7 @@ def _query(engine: Any, rng: Any, real: list[Any], size: int) -> dict:
                 sig = _random_signature(rng)
             fp = Fingerprint(None, None, real[n % len(real)].hashes, sig, band_keys(sig))
             started = time.perf_counter()
-            candidates = likely_copies(connection, -1, fp)
+            candidates = likely_copies(connection, view, -1, fp)
             latencies.append(time.perf_counter() - started)
             found += copy_of is not None and copy_of in candidates
     ms = np.array(latencies) * 1000
@@ -414,6 +420,19 @@ def _footprint(engine: Any, path: Path, size: int) -> dict[str, Any]:
         "disk_mb": round(on_disk / 2**20, 1),
         "disk_bytes_per_article": round(on_disk / size),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def _reopen(engine: Any, size: int) -> dict[str, Any]:
+    """What opening the store costs: the band index built again from link_bands, its time
+    and the memory of its arrays."""
+    started = time.perf_counter()
+    index = BandIndex()
+    index.load(engine)
+    elapsed = time.perf_counter() - started
+    return {
+        "index_build_seconds": round(elapsed, 2),
+        "index_bytes_per_article": round(index.nbytes() / size),
     }
 
 

@@ -48,7 +48,7 @@ def test_identical_signatures_collide_in_every_band_and_different_ones_in_none()
     a = signature(shingle_hashes(TEXT))
     b = signature(shingle_hashes("completely different words " * 50 + "end of it"))
     keys_a, keys_b = band_keys(a), band_keys(b)
-    assert keys_a.dtype == np.int64 and keys_a.size == BANDS
+    assert keys_a.dtype == np.uint32 and keys_a.size == BANDS
     assert np.array_equal(keys_a, band_keys(a.copy()))
     assert not set(keys_a.tolist()) & set(keys_b.tolist())
     # The band number is part of the key: equal rows in two bands give two keys.

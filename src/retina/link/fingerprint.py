@@ -36,7 +36,7 @@ def fingerprint(article: Article, *, key: str | None = None) -> Fingerprint:
     """The fingerprint of `article`; `key` is the store's identity for it (a URL or file URI)."""
     hashes = shingle_hashes(article.text)
     sig = signature(hashes)
-    bands = band_keys(sig) if hashes.size >= MIN_SHINGLES else np.empty(0, dtype=np.int64)
+    bands = band_keys(sig) if hashes.size >= MIN_SHINGLES else np.empty(0, dtype=np.uint32)
     url_key = url_identity(article.url) or url_identity(key)
     return Fingerprint(
         url_key=url_key,

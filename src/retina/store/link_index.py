@@ -1,21 +1,22 @@
-"""The LSH index table: writing articles' band keys and finding candidates by them.
+"""The LSH index's rows: writing articles' signatures and band keys, finding candidates.
 
-`link_buckets` holds one `(key, article_id)` row per band of each article's signature;
-`article_links` holds the signature itself, which candidates are first judged by.
+`article_links` holds each article's signature, which candidates are first judged by;
+`link_bands` its band keys, which the in-memory index (`retina.store.band_index`) is
+built from. Both are written in the transaction that stores the article.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from retina.link.fingerprint import Fingerprint, estimated_jaccard
 from retina.link.similarity import MIN_CONTAINMENT, estimated_containment
-from retina.store.schema import article_links, link_buckets
+from retina.store.band_index import IndexView
+from retina.store.schema import article_links, link_bands
 
 ESTIMATE_MARGIN = 0.2
 """Near candidates whose estimated containment is this far below the bar are not checked
@@ -23,6 +24,9 @@ exactly (the estimate's standard error is about 0.05)."""
 
 MAX_CANDIDATES = 50
 """Near candidates checked exactly, most band hits first."""
+
+IndexRow = tuple[dict[str, Any], np.ndarray]
+"""An article's article_links row and its band keys."""
 
 
 def index_rows(
@@ -33,8 +37,8 @@ def index_rows(
     relation: str = "origin",
     matched_id: int | None = None,
     similarity: float | None = None,
-) -> tuple[dict[str, Any], list[dict[str, int]]]:
-    """The article_links row and link_buckets rows of one article: how it joined group
+) -> IndexRow:
+    """The article_links row and band keys of one article: how it joined group
     `group_id` (its origin, chain and lead are decided afterwards)."""
     row = {
         "article_id": article_id,
@@ -51,47 +55,47 @@ def index_rows(
         "reason": "",
         "is_lead": True,
     }
-    return row, [{"key": key, "article_id": article_id} for key in fp.bands.tolist()]
+    return row, fp.bands
 
 
-def write_index(
-    connection: Connection, rows: list[tuple[dict[str, Any], list[dict[str, int]]]]
-) -> None:
-    """Insert articles' index rows (see `index_rows`), all in two statements."""
+def write_index(connection: Connection, view: IndexView, rows: list[IndexRow]) -> None:
+    """Insert articles' index rows (see `index_rows`) and add them to `view`.
+
+    Each article's band keys get the next `seq`: the transaction holds the write lock, so
+    the numbers grow in commit order and other processes find the rows by them.
+    """
     if not rows:
         return
     connection.execute(insert(article_links), [row for row, _ in rows])
-    buckets = [bucket for _, article_buckets in rows for bucket in article_buckets]
-    if buckets:
-        # In key order, consecutive rows land on the same b-tree pages (keys are random).
-        buckets.sort(key=lambda bucket: bucket["key"])
-        _insert_many(connection, link_buckets, buckets)
-
-
-def _insert_many(connection: Connection, table: Table, rows: list[dict[str, int]]) -> None:
-    """`executemany` of plain integer rows, without SQLAlchemy's per-row parameter
-    processing (a third of the insert time for 32 bucket rows per article)."""
-    compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(rows[0]))
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params: list[Any] = [tuple(row[name] for name in order) for row in rows]
-    else:
-        params = rows
-    connection.exec_driver_sql(compiled.string, params)
+    last = connection.execute(select(func.coalesce(func.max(link_bands.c.seq), 0))).scalar_one()
+    connection.execute(
+        insert(link_bands),
+        [
+            {
+                "article_id": row["article_id"],
+                "seq": last + n,
+                "bands": keys.astype("<u4").tobytes(),
+            }
+            for n, (row, keys) in enumerate(rows, start=1)
+        ],
+    )
+    for row, keys in rows:
+        view.add(row["article_id"], keys)
 
 
 def likely_copies(
-    connection: Connection, article_id: int, fp: Fingerprint, *, exclude: Collection[int] = ()
+    connection: Connection,
+    view: IndexView,
+    article_id: int,
+    fp: Fingerprint,
+    *,
+    exclude: Collection[int] = (),
 ) -> list[int]:
     """Indexed articles sharing a band key with `fp` whose signatures estimate a containment
     near the bar, most band hits first (at most `MAX_CANDIDATES` are looked at)."""
     if not fp.bands.size:
         return []
-    hits = Counter(
-        connection.execute(
-            select(link_buckets.c.article_id).where(link_buckets.c.key.in_(fp.bands.tolist()))
-        ).scalars()
-    )
+    hits = view.hits(fp.bands)
     for other in (*exclude, article_id):
         hits.pop(other, None)
     if not hits:

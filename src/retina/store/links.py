@@ -1,8 +1,9 @@
-"""The persistent duplicate index: article_links and link_buckets, kept by `Store.upsert`.
+"""The persistent duplicate index: article_links and link_bands, kept by `Store.upsert`.
 
 Linking runs inside the transaction that stores the article, so an article is never
 stored without its links or linked without being stored. The index grows by one article
-at a time and needs nothing in memory between calls: it survives restarts as it is.
+at a time and survives restarts: the tables are the index, the band lookup in memory
+(`retina.store.band_index`) is rebuilt from them and sees only what they hold.
 
 For a new article (see `retina.link` for the pieces):
 
@@ -23,7 +24,6 @@ import numpy as np
 from sqlalchemy import Connection, delete, exists, select, update
 
 from retina.link.fingerprint import Fingerprint, fingerprint
-from retina.link.lsh import band_keys
 from retina.link.origin import Posting, decide
 from retina.link.shingles import shingle_hashes
 from retina.link.similarity import (
@@ -33,8 +33,9 @@ from retina.link.similarity import (
     resemblance,
 )
 from retina.model import Article
+from retina.store.band_index import IndexView
 from retina.store.link_index import index_rows, likely_copies, write_index
-from retina.store.schema import article_links, articles, link_buckets
+from retina.store.schema import article_links, articles, link_bands
 
 ADDRESS_MIN_CONTAINMENT = 0.5
 """Two articles at the same address are one if their texts overlap this much: a page
@@ -54,11 +55,15 @@ class Match:
     similarity: float
 
 
-def link(connection: Connection, article_id: int, article: Article, key: str) -> None:
-    """Index a stored article and link it to its copies (a re-stored one is re-linked)."""
-    unlink(connection, article_id)
+def link(
+    connection: Connection, view: IndexView, article_id: int, article: Article, key: str
+) -> None:
+    """Index a stored article and link it to its copies (a re-stored one is re-linked).
+
+    `view` is the band index of the transaction on `connection` (`BandIndex.begin`)."""
+    unlink(connection, view, article_id)
     fp = fingerprint(article, key=key)
-    matches = find_matches(connection, article_id, article, fp)
+    matches = find_matches(connection, view, article_id, article, fp)
     groups = _groups_of(connection, [m.id for m in matches])
     group_id = min(groups, default=article_id)
     if len(groups) > 1:
@@ -71,28 +76,21 @@ def link(connection: Connection, article_id: int, article: Article, key: str) ->
     how: dict[str, Any] = {}
     if best is not None:
         how = {"relation": best.relation, "matched_id": best.id, "similarity": best.similarity}
-    write_index(connection, [index_rows(article_id, fp, group_id, **how)])
+    write_index(connection, view, [index_rows(article_id, fp, group_id, **how)])
     redecide(connection, group_id)
 
 
-def unlink(connection: Connection, article_id: int) -> None:
+def unlink(connection: Connection, view: IndexView, article_id: int) -> None:
     """Take an article out of the index; its old group's origin is decided again."""
-    old = connection.execute(
-        select(article_links.c.group_id, article_links.c.signature).where(
-            article_links.c.article_id == article_id
-        )
-    ).first()
-    if old is None:
+    group_id = connection.execute(
+        select(article_links.c.group_id).where(article_links.c.article_id == article_id)
+    ).scalar()
+    if group_id is None:
         return
-    # By key and article: the primary key finds the rows (article ids have no index).
-    connection.execute(
-        delete(link_buckets).where(
-            link_buckets.c.key.in_(band_keys(np.frombuffer(old.signature, "<u4")).tolist()),
-            link_buckets.c.article_id == article_id,
-        )
-    )
+    connection.execute(delete(link_bands).where(link_bands.c.article_id == article_id))
     connection.execute(delete(article_links).where(article_links.c.article_id == article_id))
-    regroup(connection, old.group_id)
+    view.remove(article_id)
+    regroup(connection, group_id)
 
 
 def regroup(connection: Connection, group_id: int) -> None:
@@ -169,7 +167,7 @@ def _pair_match(earlier: Any, later: Any, hashes: dict[int, np.ndarray]) -> Matc
 
 
 def find_matches(
-    connection: Connection, article_id: int, article: Article, fp: Fingerprint
+    connection: Connection, view: IndexView, article_id: int, article: Article, fp: Fingerprint
 ) -> list[Match]:
     """The stored articles that are the same article as `article` (not itself)."""
     matches: dict[int, Match] = {}
@@ -194,15 +192,20 @@ def find_matches(
         for other, r in _resemblances(connection, fresh, fp.hashes):
             if r.containment >= ADDRESS_MIN_CONTAINMENT:
                 matches[other] = Match(other, "address", r.containment)
-    for other in _near_candidates(connection, article_id, fp, exclude=set(matches)):
+    for other in _near_candidates(connection, view, article_id, fp, exclude=set(matches)):
         matches[other[0]] = Match(other[0], "near", other[1])
     return list(matches.values())
 
 
 def _near_candidates(
-    connection: Connection, article_id: int, fp: Fingerprint, *, exclude: set[int]
+    connection: Connection,
+    view: IndexView,
+    article_id: int,
+    fp: Fingerprint,
+    *,
+    exclude: set[int],
 ) -> list[tuple[int, float]]:
-    likely = likely_copies(connection, article_id, fp, exclude=exclude)
+    likely = likely_copies(connection, view, article_id, fp, exclude=exclude)
     return [
         (other, r.containment)
         for other, r in _resemblances(connection, likely, fp.hashes)
@@ -290,7 +293,7 @@ def unlinked(connection: Connection) -> bool:
     return any(i is not None and i not in found for i in ends)
 
 
-def backfill(connection: Connection) -> int:
+def backfill(connection: Connection, view: IndexView) -> int:
     """Link the articles stored before the link index existed, oldest first; how many."""
     missing = connection.execute(
         select(articles.c.id, articles.c.key, articles.c.data)
@@ -298,5 +301,5 @@ def backfill(connection: Connection) -> int:
         .order_by(articles.c.id)
     ).all()
     for row in missing:
-        link(connection, row.id, Article.from_dict(row.data), row.key)
+        link(connection, view, row.id, Article.from_dict(row.data), row.key)
     return len(missing)

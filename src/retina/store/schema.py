@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -192,13 +191,14 @@ article_links = Table(
     Column("is_lead", Boolean, nullable=False),
 )
 
-# The LSH index: one row per (band key, article). Without rowid, the primary key is the
-# only b-tree, so lookups by key are one index search and the table is as small as it gets.
-link_buckets = Table(
-    "link_buckets",
+# The LSH index's durable part: each linked article's band keys (retina.link.lsh), one
+# BLOB of BANDS little-endian uint32 (empty for texts too short to match approximately).
+# The index itself is in memory (retina.store.band_index), built from this table; `seq`
+# grows with every write, so a process finds what others wrote since it last looked.
+link_bands = Table(
+    "link_bands",
     metadata,
-    Column("key", BigInteger, primary_key=True),
-    # No index of its own: an article's rows are found by its band keys (from its signature).
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    sqlite_with_rowid=False,
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("bands", LargeBinary, nullable=False),
 )

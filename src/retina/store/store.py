@@ -32,6 +32,7 @@ from retina.errors import StoreError
 from retina.link.urls import url_identity
 from retina.model import Article
 from retina.store import link_queries, links
+from retina.store.band_index import BandIndex
 from retina.store.engine import WRITE, make_engine
 from retina.store.migrate import upgrade
 from retina.store.schema import article_links, articles, removals
@@ -117,6 +118,8 @@ class Store:
         self.engine = engine
         self.name = name
         self._writer = engine.execution_options(**WRITE)
+        # The LSH band lookup (a cache of the link_bands table), built on the first write.
+        self.bands = BandIndex()
 
     @classmethod
     def open(cls, home: Path | str) -> Store:
@@ -144,8 +147,10 @@ class Store:
             with store.reading() as connection:
                 behind = links.unlinked(connection)
             if behind:
+                with store._errors():
+                    store.bands.load(store.engine)
                 with store.writing() as connection:
-                    links.backfill(connection)
+                    links.backfill(connection, store.bands.begin(connection))
         except BaseException:
             store.close()
             raise
@@ -181,7 +186,10 @@ class Store:
         """
         data = article.to_dict()
         now = datetime.now(UTC)
+        with self._errors():
+            self.bands.load(self.engine)  # once, outside the write lock
         with self._errors(), self._writer.begin() as connection:
+            view = self.bands.begin(connection)
             row = connection.execute(
                 select(articles.c.id, articles.c.data).where(articles.c.key == key)
             ).first()
@@ -195,7 +203,7 @@ class Store:
                 )
                 connection.execute(delete(removals).where(removals.c.article_id == row.id))
                 _insert_removals(connection, row.id, article)
-                links.link(connection, row.id, article, key)
+                links.link(connection, view, row.id, article, key)
                 return UpsertResult(row.id, "updated")
             # Articles without text all share one hash; they are not duplicates of each other.
             if data["text"].strip():
@@ -208,7 +216,7 @@ class Store:
                 )
             ).inserted_primary_key[0]
             _insert_removals(connection, article_id, article)
-            links.link(connection, article_id, article, key)
+            links.link(connection, view, article_id, article, key)
             return UpsertResult(article_id, "new")
 
     def get(self, article_id: int) -> StoredArticle | None:
