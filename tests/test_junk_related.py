@@ -31,6 +31,14 @@ UNRELATED = "Pop star announces surprise comeback tour across Europe"
         f"[Read more: {UNRELATED}]",
         f"MUST READ » {UNRELATED}",
         f"Lesen Sie auch: {UNRELATED}",
+        f"Das könnte Sie auch interessieren: {UNRELATED}",
+        f"PUEDES VER: {UNRELATED}",
+        f"LE PUEDE INTERESAR: {UNRELATED}",
+        f"MIRA: {UNRELATED}",
+        f"Leia também: {UNRELATED}",
+        f"Potrebbe interessarti: {UNRELATED}",
+        f"Lees ook: {UNRELATED}",
+        f"Czytaj też: {UNRELATED}",
         "Read more: https://example.com/news/pop-star-comeback",
         f"Related: {UNRELATED}?",
     ],
@@ -77,6 +85,8 @@ def test_several_injections_each_recorded() -> None:
         "Related: the port authority said it had received no objections from shipping firms.",
         "More than 400 residents attended the meeting, the largest turnout in years.",
         "Update: The council published the full text of the decision on Wednesday evening.",
+        "Mira, el puerto ya no es lo que era, dijo un pescador a este diario el martes.",
+        "Ver para creer: el consejo aprobó el plan del puerto por unanimidad este martes.",
     ],
 )
 def test_prose_that_looks_similar_stays(line: str) -> None:

@@ -15,8 +15,8 @@ from retina.clean.tokens import words
 from retina.model import RemovedKind
 
 _PICTURE_WORDS = (
-    r"fotos?|photos?|bild(?:er)?|images?|imagen|fotografía|picture|credits?|crédits?|crédito"
-    r"|photo\s+credit|bildquelle|fotoquelle"
+    r"fotos?|photos?|photograph|photography|bild(?:er)?|images?|imagen|fotografía|fotografie"
+    r"|picture|credits?|crédits?|crédito|photo\s+credit|bildquelle|fotoquelle|illustration"
 )
 """Words that introduce a picture credit. "Source:"/"Quelle:" are left out: in running text
 they cite data ("… 5.3 percent (Quelle: Bundesagentur für Arbeit)"), and a trailing

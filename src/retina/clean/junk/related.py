@@ -66,6 +66,28 @@ REFERRAL_WORDS = frozenset(
         "leggi",
         "vedi",
         "anche",
+        # Spanish, Portuguese, Italian, German, Dutch and Polish referrals ("Puedes ver:",
+        # "Le puede interesar:", "Leia também", "Potrebbe interessarti", "Weitere
+        # Beiträge", "Lees ook", "Czytaj też")
+        "ver",
+        "mira",
+        "mire",
+        "lea",
+        "interesar",
+        "interesa",
+        "leia",
+        "veja",
+        "confira",
+        "interessarti",
+        "interessieren",
+        "weitere",
+        "weiterlesen",
+        "lees",
+        "ook",
+        "czytaj",
+        "zobacz",
+        "też",
+        "także",
     ]
 )
 # Words that may accompany referral words in a marker ("You may also like", "Editor's picks").
@@ -145,6 +167,20 @@ MARKER_FILLERS = frozenset(
         "y",
         "e",
         "di",
+        "puede",
+        "puedes",
+        "pueden",
+        "te",
+        "tambem",
+        "também",
+        "potrebbe",
+        "zum",
+        "thema",
+        "beiträge",
+        "artikel",
+        "das",
+        "könnte",
+        "auch",
     ]
 )
 _SEPARATOR = r"(?:[:|»›>–—•~]|-{1,2}|\.{3}|…)"

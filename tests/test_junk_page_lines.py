@@ -1,0 +1,55 @@
+"""Page furniture between paragraphs: date lines, reading times, comment-form prompts."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import BODY, dump
+from retina import clean
+from retina.clean.junk.page_lines import page_line_reason
+from retina.model import RemovedKind
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("23.10.2018", "a date or time on its own"),
+        ("asked Feb 6, 2014 at 20:37", "a date or time on its own"),
+        ("3:59 PM", "a date or time on its own"),
+        ("opublikowano: 2021-04-29 17:13:04", "a date or time on its own"),
+        ("Updated: 12 March 2024, 10:15 GMT", "a date or time on its own"),
+        ("Posted on 12 March 2024", "a date or time on its own"),
+        ("Aktualisiert am 4. Mai 2023 um 18:02 Uhr", "a date or time on its own"),
+        ("5 min read", "a reading-time label"),
+        ("Lesezeit: 3 Minuten", "a reading-time label"),
+        ("You must be logged in to post a comment.", "a comment-form prompt"),
+        ("Bitte melden Sie sich an, um Kommentare zu schreiben.", "a comment-form prompt"),
+    ],
+)
+def test_page_lines_found(text: str, reason: str) -> None:
+    assert page_line_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 23.10.2018 the council voted to close the bridge.",
+        "The meeting starts at 10:30 on Tuesday in the town hall.",
+        "2019 was a good year for the harbour.",
+        "Published in March 2021, the report found little.",
+        "Users who logged in saw comments from friends first, the company said.",
+        "The 5 minutes that changed the match",
+        '^ "Roadmap". Retrieved 10 May 2016.',
+        "At 3:59 PM the power failed across the city and the hospital switched to generators.",
+    ],
+)
+def test_prose_stays(text: str) -> None:
+    assert page_line_reason(text) is None
+
+
+def test_a_date_line_inside_the_text_is_removed_with_its_reason() -> None:
+    article = clean(dump(*BODY[:2], "12.03.2024, 10:15", *BODY[2:]))
+    assert [b.text for b in article.blocks] == BODY
+    (removed,) = article.removed
+    assert removed.kind is RemovedKind.BOILERPLATE
+    assert removed.reason == "a date or time on its own"
