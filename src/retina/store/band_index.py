@@ -2,9 +2,10 @@
 
 The database holds each linked article's band keys (one BLOB per article, with a `seq`
 number that grows with every write); it stays the source of truth. A `BandIndex` holds
-them as one sorted array of keys per band with the article ids beside them (uint32 each:
-8 bytes per band, 256 per article), plus the latest additions in arrival order, merged into
-the sorted arrays every `MERGE_AT` articles (a merge is a sorted insertion, linear).
+them as one sorted array per band of keys and article ids packed in 64-bit integers (the
+key in the high half: 8 bytes per band, 256 per article; ids must stay below 2**32), plus
+the latest additions in arrival order, merged into the sorted arrays every `MERGE_AT`
+articles (a merge is a sorted insertion, linear in the size of the arrays).
 
 The cache only ever holds committed rows:
 
@@ -27,12 +28,11 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, Engine, select
 
+from retina.errors import StoreError
 from retina.link.lsh import BANDS
 from retina.store.schema import link_bands
 
@@ -41,6 +41,8 @@ MERGE_AT = 8192
 (a search compares `MERGE_AT` x `BANDS` keys, about 0.1 ms)."""
 
 _NO_IDS = np.empty(0, dtype=np.uint32)
+_NO_ENTRIES = np.empty(0, dtype=np.uint64)
+_LOW = 0xFFFFFFFF
 
 
 class _Segment:
@@ -94,8 +96,7 @@ class BandIndex:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._seq: int | None = None  # the highest seq read; None before `load`
-        self._keys: list[np.ndarray] = [_NO_IDS] * BANDS  # sorted, one array per band
-        self._ids: list[np.ndarray] = [_NO_IDS] * BANDS  # the article of each key
+        self._bands = [_NO_ENTRIES] * BANDS  # per band, sorted: key << 32 | article id
         self._array_ids = _NO_IDS  # sorted: the articles in the arrays
         self._stale: set[int] = set()  # articles whose entries in the arrays are outdated
         self._recent = _Segment()
@@ -112,7 +113,7 @@ class BandIndex:
     def nbytes(self) -> int:
         """Memory held by the sorted arrays (the latest additions are not counted)."""
         with self._lock:
-            return sum(a.nbytes for a in (*self._keys, *self._ids, self._array_ids))
+            return sum(a.nbytes for a in (*self._bands, self._array_ids))
 
     def load(self, engine: Engine) -> None:
         """Build the index from the whole table, unless it is built already."""
@@ -128,28 +129,31 @@ class BandIndex:
         return IndexView(self)
 
     def refresh(self, connection: Connection) -> int:
-        """Read the rows written since the last refresh; how many."""
+        """Read the rows written since the last refresh; how many.
+
+        The index changes only once every row is read: a failed read leaves it as it was.
+        """
         with self._lock:
             since = self._seq or 0
-            rows = connection.execute(
-                select(link_bands.c.article_id, link_bands.c.seq, link_bands.c.bands)
-                .where(link_bands.c.seq > since)
-                .order_by(link_bands.c.seq)
-            )
+            query = select(link_bands.c.article_id, link_bands.c.seq, link_bands.c.bands)
+            # In any order (an article has one row); the first build scans the table.
+            rows = connection.execute(query.where(link_bands.c.seq > since) if since else query)
+            written: list[np.ndarray] = []
             ids: list[np.ndarray] = []
             keys: list[np.ndarray] = []
-            count = 0
+            last = since
             for chunk in rows.partitions(MERGE_AT):
-                chunk_ids, chunk_keys = self._read(chunk)
-                ids.append(chunk_ids)
-                keys.append(chunk_keys)
-                count += len(chunk)
-                self._seq = chunk[-1][1]
-            if self._seq is None:
-                self._seq = since
-            if count:
+                written.append(np.fromiter((row[0] for row in chunk), np.int64, len(chunk)))
+                fresh = [(row[0], row[2]) for row in chunk if row[2]]
+                ids.append(np.fromiter((i for i, _ in fresh), np.int64, len(fresh)))
+                blobs = b"".join(blob for _, blob in fresh)
+                keys.append(np.frombuffer(blobs, dtype="<u4").reshape(len(fresh), BANDS))
+                last = max(last, max(row[1] for row in chunk))
+            self._seq = last
+            if written:
+                self._forget(np.concatenate(written))
                 self._add(np.concatenate(ids), np.concatenate(keys))
-            return count
+            return sum(chunk.size for chunk in written)
 
     def hits(self, keys: np.ndarray, *, hidden: set[int]) -> Counter[int]:
         """For each indexed article sharing a band key with `keys`, how many it shares;
@@ -157,27 +161,17 @@ class BandIndex:
         found: Counter[int] = Counter()
         with self._lock:
             for band, key in enumerate(keys.tolist()):
-                column = self._keys[band]
-                at = int(column.searchsorted(np.uint32(key)))
-                end = at
-                while end < column.size and column[end] == key:
-                    end += 1
-                for article_id in self._ids[band][at:end].tolist():
+                column = self._bands[band]
+                at = int(column.searchsorted(np.uint64(key << 32)))
+                while at < column.size and int(column[at]) >> 32 == key:
+                    article_id = int(column[at]) & _LOW
                     if article_id not in self._stale:
                         found[article_id] += 1
+                    at += 1
             found.update(self._recent.hits(keys).tolist())
         for article_id in hidden:
             found.pop(article_id, None)
         return found
-
-    def _read(self, rows: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
-        """The ids and keys of rows read from the table; their articles' older entries are
-        made stale."""
-        self._forget(np.fromiter((row[0] for row in rows), np.int64, len(rows)))
-        fresh = [(row[0], row[2]) for row in rows if row[2]]
-        ids = np.fromiter((article_id for article_id, _ in fresh), np.int64, len(fresh))
-        keys = np.frombuffer(b"".join(blob for _, blob in fresh), dtype="<u4")
-        return ids, keys.reshape(len(fresh), BANDS)
 
     def _add(self, ids: np.ndarray, keys: np.ndarray) -> None:
         if ids.size + len(self._recent) >= MERGE_AT:
@@ -201,21 +195,21 @@ class BandIndex:
         stale = np.fromiter(self._stale, np.int64, len(self._stale))
         kept = self._array_ids[~np.isin(self._array_ids, stale)] if stale.size else self._array_ids
         all_ids = np.concatenate([kept, ids])
-        dtype = np.uint32 if all_ids.size == 0 or all_ids.max() < 2**32 else np.int64
-        order = np.argsort(keys, axis=0)
+        if all_ids.size and all_ids.max() > _LOW:
+            raise StoreError("the duplicate index holds article ids below 2**32 only")
+        # Packed and sorted: the sort of 64-bit integers is much faster than an argsort.
+        packed = keys.T.astype(np.uint64)
+        packed <<= np.uint64(32)
+        packed |= ids.astype(np.uint64)
+        packed.sort(axis=1)
         for band in range(BANDS):
-            old_keys, old_ids = self._keys[band], self._ids[band]
+            old = self._bands[band]
             if stale.size:
-                live = ~np.isin(old_ids, stale)
-                old_keys, old_ids = old_keys[live], old_ids[live]
-            new_keys = keys[order[:, band], band]
-            # Sorted insertion: linear in the size of the arrays.
-            at = old_keys.searchsorted(new_keys)
-            self._keys[band] = np.insert(old_keys, at, new_keys)
-            self._ids[band] = np.insert(
-                old_ids.astype(dtype, copy=False), at, ids[order[:, band]].astype(dtype)
-            )
-        self._array_ids = np.sort(all_ids).astype(dtype)
+                old = old[~np.isin(old & np.uint64(_LOW), stale)]
+            # A sorted insertion: linear in the size of the arrays.
+            at = old.searchsorted(packed[band])
+            self._bands[band] = np.insert(old, at, packed[band]) if old.size else packed[band]
+        self._array_ids = np.sort(all_ids).astype(np.uint32)
         self._stale.clear()
         self._recent = _Segment()
 
