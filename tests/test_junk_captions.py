@@ -54,3 +54,24 @@ def test_a_caption_paragraph_is_removed_with_its_reason() -> None:
     assert "The harbour at dawn" not in article.text
     removed = [r for r in article.removed if r.kind is RemovedKind.CAPTION]
     assert removed and removed[0].reason == "a caption ending with its picture credit"
+
+
+def test_a_slideshow_is_removed_as_captions() -> None:
+    from helpers import BODY, dump
+
+    slides = [f"{k}/12 Harbour scene number {k}, photographed from the pier" for k in (1, 2, 3)]
+    article = clean(dump(*BODY[:2], *slides, *BODY[2:]))
+    assert [b.text for b in article.blocks] == BODY
+    assert [r.reason for r in article.removed] == ["a slideshow caption"] * 3
+
+
+def test_numbers_that_do_not_count_up_are_no_slideshow() -> None:
+    from helpers import BODY, dump
+
+    lines = [
+        "24/7 service is what the port promises its customers from next year on.",
+        "9/11 changed how the harbour is guarded, the chief of security said.",
+        "50/50 is how the costs will be split between the city and the state.",
+    ]
+    article = clean(dump(*BODY[:2], *lines, *BODY[2:]))
+    assert [b.text for b in article.blocks] == [*BODY[:2], *lines, *BODY[2:]]

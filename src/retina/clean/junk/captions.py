@@ -3,7 +3,8 @@
 Extractors keep a figure's caption when the page sets it as a paragraph. A caption is
 recognised by what only captions carry: a numbered figure label at its start
 ("Abbildung 4: …", "Fig. 2. …") or a picture credit at its end ("… (Foto: dpa)",
-"… Photo: Reuters"), in a block too short to be running prose.
+"… Photo: Reuters"), in a block too short to be running prose; a slideshow's captions by
+their counter ("1/50 …", "2/50 …", "3/50 …" in a row).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.tokens import words
-from retina.model import RemovedKind
+from retina.model import BlockKind, RemovedKind
 
 _PICTURE_WORDS = (
     r"fotos?|photos?|photograph|photography|bild(?:er)?|images?|imagen|fotografía|fotografie"
@@ -33,21 +34,46 @@ _CREDIT_LABEL = re.compile(
     rf"(?:^|[.!?]\s+|\|\s*)(?:{_PICTURE_WORDS}|copyright)\s*:\s*[\w©@][^.!?:]{{1,60}}$",
     re.IGNORECASE,
 )
+_SLIDE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
+_MIN_SLIDES = 3
 _MAX_LABELLED_WORDS = 80
 _MAX_CREDITED_WORDS = 60
 _MAX_CREDIT_LINE_WORDS = 40
 
 
 def find_captions(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
-    """Find figure captions and picture credits among the candidate blocks."""
+    """Find figure captions, picture credits and slideshow captions among the blocks."""
     findings = []
+    gallery = _gallery_positions(candidates, skip)
     for index, candidate in enumerate(candidates):
         if index in skip:
             continue
-        reason = caption_reason(candidate.text)
+        reason = "a slideshow caption" if index in gallery else caption_reason(candidate.text)
         if reason:
             findings.append(Finding((index,), RemovedKind.CAPTION, reason))
     return findings
+
+
+def _gallery_positions(candidates: list[Candidate], skip: set[int]) -> set[int]:
+    """Blocks of a slideshow: at least `_MIN_SLIDES` blocks in a row numbered "k/N …" with
+    the same N and k counting up ("1/50 United going down…", "2/50 …")."""
+    found: set[int] = set()
+    run: list[int] = []
+    last: tuple[int, int] | None = None
+    for index, candidate in enumerate(candidates):
+        quoted = candidate.kind is BlockKind.QUOTE  # a numbered thread of posts, embedded
+        match = None if index in skip or quoted else _SLIDE.match(candidate.text)
+        number = (int(match.group(1)), int(match.group(2))) if match else None
+        if number and last and number == (last[0] + 1, last[1]):
+            run.append(index)
+        else:
+            if len(run) >= _MIN_SLIDES:
+                found.update(run)
+            run = [index] if number and number[0] <= number[1] else []
+        last = number
+    if len(run) >= _MIN_SLIDES:
+        found.update(run)
+    return found
 
 
 def caption_reason(text: str) -> str | None:
