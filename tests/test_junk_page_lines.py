@@ -53,3 +53,14 @@ def test_a_date_line_inside_the_text_is_removed_with_its_reason() -> None:
     (removed,) = article.removed
     assert removed.kind is RemovedKind.BOILERPLATE
     assert removed.reason == "a date or time on its own"
+
+
+def test_a_heading_left_with_nothing_under_it_goes() -> None:
+    article = clean(dump(*BODY, "## More from the harbour desk", "## Related stories"))
+    assert [b.text for b in article.blocks] == BODY
+    assert [r.reason for r in article.removed] == ["a heading with no text under it"] * 2
+
+
+def test_headings_with_text_under_them_stay() -> None:
+    article = clean(dump(BODY[0], "## What happens next", *BODY[1:]))
+    assert "What happens next" in [b.text for b in article.blocks]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.junk.attribution import Attribution, find_attribution
 from retina.clean.junk.captions import find_captions
-from retina.clean.junk.page_lines import find_page_lines
+from retina.clean.junk.page_lines import find_page_lines, find_trailing_headings
 from retina.clean.junk.prompts import find_prompts
 from retina.clean.junk.related import find_related_links
 from retina.clean.junk.repeats import find_repeats
@@ -48,6 +48,7 @@ def remove_junk(candidates: list[Candidate]) -> JunkResult:
     accept(find_page_lines(candidates, taken))
     accept(find_related_links(candidates, taken))
     accept(find_repeats(candidates, taken))
+    accept(find_trailing_headings(candidates, taken))
 
     removed = [
         Removed(

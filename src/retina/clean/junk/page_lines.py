@@ -1,7 +1,8 @@
 """Lines of page furniture the extractors leave between paragraphs: a date or time on its
 own ("23.10.2018", "asked Feb 6, 2014 at 20:37", "opublikowano: 2021-04-29 17:13"),
-reading-time labels ("5 min read", "Lesezeit: 3 Minuten") and comment-form prompts
-("You must be logged in to post a comment").
+reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), comment-form prompts
+("You must be logged in to post a comment"), and headings left at the end with nothing
+under them (the title of a related-links box whose links are gone).
 
 A date line is a short block that holds a full date or a clock time and, besides it, at
 most one label word ("Updated", "asked"); a paragraph that mentions a date says something
@@ -99,3 +100,18 @@ def _date_line(text: str) -> bool:
     rest = _DATE.sub(" ", text)
     label = [w for w in words(rest) if not w.isdigit() and not _DATE_WORDS.match(w)]
     return len(label) <= _MAX_LABEL_WORDS
+
+
+def find_trailing_headings(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
+    """Headings after the last kept block of text: they head nothing. Run last, when the
+    other detectors have taken what such a heading introduced."""
+    kept = [i for i in range(len(candidates)) if i not in skip]
+    trailing: list[int] = []
+    for index in reversed(kept):
+        if candidates[index].kind is not BlockKind.HEADING:
+            return [
+                Finding((i,), RemovedKind.BOILERPLATE, "a heading with no text under it")
+                for i in reversed(trailing)
+            ]
+        trailing.append(index)
+    return []  # headings only: nothing to compare them with
