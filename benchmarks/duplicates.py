@@ -13,7 +13,8 @@
 is a hard negative. `bbc` stores the 2,225 BBC articles and compares the groups with the
 98 known duplicate pairs, listing every other pair found. `scale` inserts signatures of
 sample-web texts (real-size articles, repeated with edits) into the persisted index and
-measures insert throughput, query latency, memory and size on disk.
+measures insert throughput, query latency, size on disk, and the time and memory of
+building the in-memory band index again (what opening the store costs).
 """
 
 from __future__ import annotations

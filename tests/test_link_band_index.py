@@ -15,6 +15,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
+from retina.errors import StoreError
 from retina.link.fingerprint import fingerprint
 from retina.model import Article, Block, BlockKind
 from retina.store import Store, band_index, links
@@ -245,3 +246,16 @@ def test_entries_of_an_article_written_again_are_skipped_then_dropped(
         write(n, n, keys[n])  # the next merge drops the stale entries
     assert hits(keys[1]) == {} and hits(rewritten) == {1: 32} and len(index) == 7
     assert hits(keys[2]) == {2: 32}
+
+
+def test_damaged_band_keys_are_a_store_error_and_nothing_is_stored(home: Path) -> None:
+    with Store.open(home) as store:
+        a = put(store, 1, "wire")
+        with store.writing() as connection:
+            connection.execute(
+                sa.update(link_bands).where(link_bands.c.article_id == a).values(bands=b"\x00")
+            )
+    with Store.open(home) as store:
+        with pytest.raises(StoreError, match=f"band keys of article {a} are damaged"):
+            put(store, 2, "wire")
+        assert store.count() == 1

@@ -145,14 +145,17 @@ class BandIndex:
             for chunk in rows.partitions(MERGE_AT):
                 written.append(np.fromiter((row[0] for row in chunk), np.int64, len(chunk)))
                 fresh = [(row[0], row[2]) for row in chunk if row[2]]
+                damaged = next((i for i, blob in fresh if len(blob) != BANDS * 4), None)
+                if damaged is not None:
+                    raise StoreError(f"link_bands: the band keys of article {damaged} are damaged")
                 ids.append(np.fromiter((i for i, _ in fresh), np.int64, len(fresh)))
                 blobs = b"".join(blob for _, blob in fresh)
                 keys.append(np.frombuffer(blobs, dtype="<u4").reshape(len(fresh), BANDS))
                 last = max(last, max(row[1] for row in chunk))
-            self._seq = last
             if written:
                 self._forget(np.concatenate(written))
                 self._add(np.concatenate(ids), np.concatenate(keys))
+            self._seq = last
             return sum(chunk.size for chunk in written)
 
     def hits(self, keys: np.ndarray, *, hidden: set[int]) -> Counter[int]:
