@@ -1,6 +1,7 @@
 """Lines of page furniture the extractors leave between paragraphs: a date or time on its
 own ("23.10.2018", "asked Feb 6, 2014 at 20:37", "opublikowano: 2021-04-29 17:13"),
-reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), comment-form prompts
+reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), tag and category lists
+("Tags: harbour, council"), comment-form prompts
 ("You must be logged in to post a comment"), and headings left at the end with nothing
 under them (the title of a related-links box whose links are gone).
 
@@ -64,6 +65,13 @@ _TO_THE_READER = re.compile(
     re.IGNORECASE,
 )
 _MAX_COMMENT_FORM_WORDS = 25
+_TAXONOMY = re.compile(
+    r"^(?:tags?|tagged(?:\s+with)?|schlagw[öo]rter|stichw[öo]rter|kategorie(?:n)?|categor(?:y|ies)"
+    r"|filed\s+under|posted\s+in|themen|topics|etiquetas|categorías?|catégories?|mots[- ]clés"
+    r"|tagi|kategorie|argomenti|trefwoorden)\s*:\s*\S",
+    re.IGNORECASE,
+)
+_MAX_TAXONOMY_WORDS = 25
 _TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM}
 
 
@@ -87,6 +95,8 @@ def page_line_reason(text: str) -> str | None:
         return None
     if n <= _MAX_DATE_LINE_WORDS and _date_line(text):
         return "a date or time on its own"
+    if n <= _MAX_TAXONOMY_WORDS and _TAXONOMY.match(text):
+        return "a list of the page's tags or categories"
     if n <= 8 and _READING_TIME.match(text):
         return "a reading-time label"
     if n <= _MAX_COMMENT_FORM_WORDS and _COMMENT_FORM.search(text) and _TO_THE_READER.search(text):
