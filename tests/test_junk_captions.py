@@ -19,6 +19,7 @@ from retina.model import RemovedKind
         "Los ministros, el lunes en Bruselas (Foto: Agencia EFE).",
         "Crowds gathered outside the court. Photo: Harbour Press",
         "Die neue Brücke am Abend | Bild: Stadtwerke",
+        "A person crossing the street on November 04, 2023.Photograph: Jane Roe/Agency",
     ],
 )
 def test_captions_found(text: str) -> None:

@@ -31,7 +31,7 @@ _CREDIT_IN_BRACKETS = re.compile(
     rf"[(\[]\s*(?:{_PICTURE_WORDS})\s*:\s*[^()\[\]]{{2,80}}[)\]]\s*\.?$", re.IGNORECASE
 )
 _CREDIT_LABEL = re.compile(
-    rf"(?:^|[.!?]\s+|\|\s*)(?:{_PICTURE_WORDS}|copyright)\s*:\s*[\w©@][^.!?:]{{1,60}}$",
+    rf"(?:^|[.!?]\s*|\|\s*)(?:{_PICTURE_WORDS}|copyright)\s*:\s*[\w©@][^.!?:]{{1,60}}$",
     re.IGNORECASE,
 )
 _SLIDE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
