@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -29,9 +30,15 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-cased words; apostrophes inside words are kept, as ' ("don’t" -> "don't")."""
-    return [
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: every junk detector reads the words of every block of the page."""
+    return tuple(
         w.casefold().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text))
-    ]
+    )
 
 
 def content_words(text: str) -> set[str]:
