@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from retina.cli_duplicates import duplicates
-from retina.cli_options import DEFAULT_HOME, HomeOption, fail
+from retina.cli_options import DEFAULT_HOME, HomeOption, fail, progress_bar
 from retina.cli_sources import (
     AllowOption,
     DelayOption,
@@ -87,20 +87,12 @@ def ingest(
 
 def _ingest_with_progress(paths: list[Path], home: Path) -> None:
     """Ingest with a progress bar, print the summary and exit 1 if any file failed."""
-    from rich.console import Console
     from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from retina.pipeline import ingest_paths
     from retina.store import Store
 
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
+    progress = progress_bar()
     task = progress.add_task("ingesting", total=None)
 
     def advance(path: Path, done: int, total: int) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from retina.cli_options import DEFAULT_HOME, HomeOption, fail
+from retina.cli_options import DEFAULT_HOME, HomeOption, fail, progress_bar
 from retina.errors import RetinaError, StoreError
 
 if TYPE_CHECKING:
@@ -188,20 +188,12 @@ def poll(
     home: HomeOption = DEFAULT_HOME,
 ) -> None:
     """Poll the sources that are due once: new items are fetched, cleaned and stored."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from retina.ingest.poll import SourceOutcome, poll_sources
     from retina.store import Store
     from retina.store.sources import due_sources
 
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
+    progress = progress_bar()
     task = progress.add_task("polling", total=None)
 
     def advance(outcome: SourceOutcome, done: int, total: int) -> None:

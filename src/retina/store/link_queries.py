@@ -55,31 +55,37 @@ class Member:
         }
 
 
+_MEMBER_COLUMNS = (
+    articles.c.id,
+    articles.c.key,
+    articles.c.url,
+    articles.c.title,
+    articles.c.site_name,
+    articles.c.published,
+    article_links.c.relation,
+    article_links.c.similarity,
+    article_links.c.copied_from,
+    article_links.c.chain,
+    article_links.c.reason,
+    article_links.c.is_lead,
+)
+"""What a `Member` is read from."""
+_MEMBER_ORDER = (
+    article_links.c.is_lead.desc(),
+    articles.c.published.asc().nulls_last(),
+    articles.c.id,
+)
+"""A group's members: the lead first, then by date."""
+
+
 def group_members(connection: Connection, article_id: int) -> list[Member]:
     """Every member of the article's group (itself included), lead first, then by date."""
     group = select(article_links.c.group_id).where(article_links.c.article_id == article_id)
     rows = connection.execute(
-        select(
-            articles.c.id,
-            articles.c.key,
-            articles.c.url,
-            articles.c.title,
-            articles.c.site_name,
-            articles.c.published,
-            article_links.c.relation,
-            article_links.c.similarity,
-            article_links.c.copied_from,
-            article_links.c.chain,
-            article_links.c.reason,
-            article_links.c.is_lead,
-        )
+        select(*_MEMBER_COLUMNS)
         .join(article_links, article_links.c.article_id == articles.c.id)
         .where(article_links.c.group_id == group.scalar_subquery())
-        .order_by(
-            article_links.c.is_lead.desc(),
-            articles.c.published.asc().nulls_last(),
-            articles.c.id,
-        )
+        .order_by(*_MEMBER_ORDER)
     ).all()
     return [Member(**row._asdict()) for row in rows]
 
@@ -98,28 +104,10 @@ def copies_of(connection: Connection, ids: list[int]) -> dict[int, list[Member]]
     by_group: dict[int, list[Member]] = {}
     if groups:
         rows = connection.execute(
-            select(
-                article_links.c.group_id,
-                articles.c.id,
-                articles.c.key,
-                articles.c.url,
-                articles.c.title,
-                articles.c.site_name,
-                articles.c.published,
-                article_links.c.relation,
-                article_links.c.similarity,
-                article_links.c.copied_from,
-                article_links.c.chain,
-                article_links.c.reason,
-                article_links.c.is_lead,
-            )
+            select(article_links.c.group_id, *_MEMBER_COLUMNS)
             .join(article_links, article_links.c.article_id == articles.c.id)
             .where(article_links.c.group_id.in_(set(groups.values())))
-            .order_by(
-                article_links.c.is_lead.desc(),
-                articles.c.published.asc().nulls_last(),
-                articles.c.id,
-            )
+            .order_by(*_MEMBER_ORDER)
         ).all()
         for row in rows:
             data = row._asdict()
