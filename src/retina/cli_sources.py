@@ -6,14 +6,15 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from retina.cli_options import DEFAULT_HOME, HomeOption, fail, progress_bar
-from retina.errors import RetinaError, StoreError
+from retina.errors import RetinaError
 
 if TYPE_CHECKING:
+    from retina.ingest.discover import Discovered
     from retina.ingest.fetch import Fetcher
     from retina.sample import SampleServer
 
@@ -56,37 +57,25 @@ def add(
     home: HomeOption = DEFAULT_HOME,
 ) -> None:
     """Follow URL: what it is is found out (RSS, RDF, Atom, JSON Feed, sitemap, page)."""
-    from retina.ingest.discover import discover
+    from retina.ingest.discover import discover, follow
     from retina.store import Store
-    from retina.store.sources import add_source
 
     async def run():  # type: ignore[no-untyped-def]
         async with _fetcher(allow_host) as fetcher:
             return await discover(fetcher, url)
 
-    known = []
     try:
         found = asyncio.run(run())
         with Store.open(home) as store:
-            for feed_url, parsed in found.followed:
-                try:
-                    source = add_source(
-                        store,
-                        feed_url,
-                        kind=str(parsed.kind),
-                        title=parsed.title,
-                        section=section,
-                        interval=interval,
-                    )
-                except StoreError as error:  # already followed: the others are still added
-                    known.append(str(error))
-                    continue
-                typer.echo(
-                    f"{source.id}\t{source.kind}\t{source.url}\t{source.title or ''}"
-                    f"\t({len(parsed.items)} items now)"
-                )
+            added, known = follow(store, found, section=section, interval=interval)
     except RetinaError as error:
         raise fail(str(error)) from None
+    items = {url: len(parsed.items) for url, parsed in found.followed}
+    for source in added:
+        typer.echo(
+            f"{source.id}\t{source.kind}\t{source.url}\t{source.title or ''}"
+            f"\t({items[source.url]} items now)"
+        )
     if known and len(known) == len(found.followed):
         raise fail(known[0] if len(known) == 1 else f"all {len(known)} are already sources")
     for message in known:
@@ -291,25 +280,23 @@ def opml_export(
 def follow_sample_web(server: SampleServer, folder: Path, home: Path) -> None:
     """For `retina demo`: follow each sample outlet's feed, found from its front page over
     HTTP, then poll once with a progress bar. Sources already followed are kept."""
-    from retina.ingest.discover import discover
+    from retina.ingest.discover import discover, follow
     from retina.store import Store
-    from retina.store.sources import add_source, list_sources
+    from retina.store.sources import list_sources
 
     outlets = json.loads((folder / "outlets.json").read_text(encoding="utf-8"))
 
-    async def find() -> list[tuple[str, Any]]:
+    async def find() -> list[Discovered]:
         async with _fetcher(["127.0.0.1"], min_delay=0.0) as fetcher:
-            found = []
-            for outlet in outlets:
-                discovered = await discover(fetcher, server.map_url(outlet["front_page"]))
-                found += discovered.followed
-            return found
+            return [
+                await discover(fetcher, server.map_url(outlet["front_page"])) for outlet in outlets
+            ]
 
     try:
         with Store.open(home) as store:
             if not list_sources(store):
-                for url, parsed in asyncio.run(find()):
-                    add_source(store, url, kind=str(parsed.kind), title=parsed.title)
+                for found in asyncio.run(find()):
+                    follow(store, found)
     except RetinaError as error:
         raise fail(str(error)) from None
     poll(allow_host=["127.0.0.1"], min_delay=0.0, home=home)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retina.errors import FetchError, InputError
+from retina.errors import FetchError, InputError, StoreError
 from retina.ingest.feeds import ParsedSource, parse_source
 from retina.ingest.fetch import Fetcher
+from retina.store import Store
+from retina.store.sources import Source, add_source
 
 MAX_CHILD_SITEMAPS = 50
 
@@ -53,3 +55,27 @@ async def discover(fetcher: Fetcher, url: str) -> Discovered:
             raise InputError(f"{url}: a sitemap index whose sitemaps could not be read")
         return Discovered(url, children, f"{len(children)} sitemaps of the index {url}")
     return Discovered(url, [(result.final_url, parsed)], parsed.kind)
+
+
+def follow(
+    store: Store, found: Discovered, *, section: str | None = None, interval: int | None = None
+) -> tuple[list[Source], list[str]]:
+    """Follow what `discover` found: the sources added, and a message for each URL that was
+    already followed (the others are added all the same)."""
+    added: list[Source] = []
+    known: list[str] = []
+    for url, parsed in found.followed:
+        try:
+            added.append(
+                add_source(
+                    store,
+                    url,
+                    kind=str(parsed.kind),
+                    title=parsed.title,
+                    section=section,
+                    interval=interval,
+                )
+            )
+        except StoreError as error:
+            known.append(str(error))
+    return added, known

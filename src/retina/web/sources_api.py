@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from retina.errors import InputError, RetinaError, StoreError
+from retina.errors import InputError, RetinaError
 from retina.web.dependencies import StoreDep
 
 router = APIRouter(prefix="/api", tags=["sources"])
@@ -65,9 +65,8 @@ def source_items(
 async def add_source(new: NewSource, request: Request, store: StoreDep) -> list[dict[str, Any]]:
     """Find out what the URL is and follow it (a sitemap index: each of its sitemaps not
     followed yet; 409 when all are). The server's allow-list (RETINA_ALLOW_HOSTS) applies."""
-    from retina.ingest.discover import discover
+    from retina.ingest.discover import discover, follow
     from retina.ingest.fetch import Fetcher
-    from retina.store.sources import add_source as added
 
     settings = request.app.state.poller
     try:
@@ -75,24 +74,10 @@ async def add_source(new: NewSource, request: Request, store: StoreDep) -> list[
             found = await discover(fetcher, new.url)
     except RetinaError as error:
         raise HTTPException(422, str(error)) from None
-    followed, known = [], []
-    for url, parsed in found.followed:
-        try:
-            source = added(
-                store,
-                url,
-                kind=str(parsed.kind),
-                title=parsed.title,
-                section=new.section,
-                interval=new.interval,
-            )
-        except StoreError as error:  # already followed: the others are still added
-            known.append(str(error))
-            continue
-        followed.append(source.to_dict())
+    followed, known = follow(store, found, section=new.section, interval=new.interval)
     if not followed:
         raise HTTPException(409, known[0])
-    return followed
+    return [source.to_dict() for source in followed]
 
 
 @router.post("/sources/{source_id}/enable")
