@@ -8,6 +8,11 @@ from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_TO_THE_READER = re.compile(
+    r"\b(?:you|your|already|please|sie|ihr|ihre|du|dich|musst|bereits|bitte|vous|votre|déjà"
+    r"|usted|debes|debe|tienes|ya|tu|musisz)\b",
+    re.IGNORECASE,
+)
 _INNER_SENTENCE_BREAK = re.compile(r"\w{3,}[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 
 # Function words of the languages Retina sees most; content words are everything else.
@@ -48,6 +53,12 @@ def content_words(text: str) -> set[str]:
         for w in words(text)
         if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()
     }
+
+
+def addresses_the_reader(text: str) -> bool:
+    """Whether the text speaks to the reader ("you", "Sie", "vous", "please"…): a notice
+    does, a report about the same things ("subscribers can log in…") does not."""
+    return bool(_TO_THE_READER.search(text))
 
 
 def ends_like_sentence(text: str) -> bool:

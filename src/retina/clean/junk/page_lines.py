@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from retina.clean.candidate import Candidate, Finding
-from retina.clean.tokens import words
+from retina.clean.tokens import addresses_the_reader, words
 from retina.model import BlockKind, RemovedKind
 
 _MONTHS = (
@@ -59,11 +59,6 @@ _COMMENT_FORM = re.compile(
     rf"\b(?:{_LOG_IN})\b.*\b(?:{_COMMENTS})\b|\b(?:{_COMMENTS})\b.*\b(?:{_LOG_IN})\b",
     re.IGNORECASE,
 )
-# The prompt speaks to the reader; a report on logins and comments does not.
-_TO_THE_READER = re.compile(
-    r"\b(?:you|your|please|du|dich|musst|sie|bitte|vous|votre|usted|debes|debe|tienes|musisz)\b",
-    re.IGNORECASE,
-)
 _MAX_COMMENT_FORM_WORDS = 25
 _TAXONOMY = re.compile(
     r"^(?:tags?|tagged(?:\s+with)?|schlagw[öo]rter|stichw[öo]rter|kategorie(?:n)?|categor(?:y|ies)"
@@ -99,7 +94,7 @@ def page_line_reason(text: str) -> str | None:
         return "a list of the page's tags or categories"
     if n <= 8 and _READING_TIME.match(text):
         return "a reading-time label"
-    if n <= _MAX_COMMENT_FORM_WORDS and _COMMENT_FORM.search(text) and _TO_THE_READER.search(text):
+    if n <= _MAX_COMMENT_FORM_WORDS and _COMMENT_FORM.search(text) and addresses_the_reader(text):
         return "a comment-form prompt"
     return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from retina.clean.candidate import Candidate, Finding
-from retina.clean.tokens import words
+from retina.clean.tokens import addresses_the_reader, words
 from retina.model import RemovedKind
 
 _SOCIAL = (
@@ -81,12 +81,6 @@ _ACCESS = (
     r"|full\s+(?:story|article)|unlimited\s+access|read\s+the\s+rest|seguir\s+leyendo"
     r"|lire\s+la\s+suite|se\s+connecter"
 )
-# The notice speaks to the reader; news about paywalls ("subscribers can log in…") does not.
-_TO_THE_READER = re.compile(
-    r"\b(?:you|your|already|please|sie|ihr|ihre|du|dich|bereits|bitte|vous|votre|déjà|usted"
-    r"|ya|tu)\b",
-    re.IGNORECASE,
-)
 _PAYWALL = re.compile(
     rf"\b(?:{_SUBSCRIBER})\b.*\b(?:{_ACCESS})\b|\b(?:{_ACCESS})\b.*\b(?:{_SUBSCRIBER})\b",
     re.IGNORECASE,
@@ -142,7 +136,7 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         _NEWSLETTER.match(text) or _NEWSLETTER_ELSEWHERE.match(text)
     ):
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
-    if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and _TO_THE_READER.search(text):
+    if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and addresses_the_reader(text):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
     if n <= _MAX_NEWSLETTER_WORDS and _AFFILIATE.search(text):
         return RemovedKind.BOILERPLATE, "an affiliate-link disclosure"
