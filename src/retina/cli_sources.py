@@ -200,12 +200,7 @@ def poll(
                 report = asyncio.run(run())
     except RetinaError as error:
         raise fail(str(error)) from None
-    typer.echo(
-        f"{len(report.outcomes)} sources polled: {report.count('new items')} with new items, "
-        f"{report.count('not modified')} not modified, {report.count('throttled')} asked to "
-        f"wait, {report.count('failed')} failed; "
-        f"{report.stored} articles stored"
-    )
+    typer.echo(report.summary())
     deferred = sum(o.deferred for o in report.outcomes)
     if deferred:
         typer.echo(f"{deferred} new items left for a later poll: their host asked to wait")

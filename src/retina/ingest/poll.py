@@ -79,6 +79,14 @@ class PollReport:
     def stored(self) -> int:
         return sum(o.stored for o in self.outcomes)
 
+    def summary(self) -> str:
+        """One line: how many sources were polled, by outcome, and the articles stored."""
+        return (
+            f"{len(self.outcomes)} sources polled: {self.count('new items')} with new items, "
+            f"{self.count('not modified')} not modified, {self.count('throttled')} asked to "
+            f"wait, {self.count('failed')} failed; {self.stored} articles stored"
+        )
+
 
 Progress = Callable[[SourceOutcome, int, int], None]
 

@@ -51,15 +51,7 @@ async def run_poller(
                 # across rounds that are minutes apart.
                 async with Fetcher(settings.fetch, guard=guard) as fetcher:
                     report = await poll_sources(store, fetcher, due)
-                log.info(
-                    "%d sources polled: %d with new items, %d asked to wait, %d failed; "
-                    "%d articles stored",
-                    len(report.outcomes),
-                    report.count("new items"),
-                    report.count("throttled"),
-                    report.count("failed"),
-                    report.stored,
-                )
+                log.info("%s", report.summary())
                 if on_round is not None:
                     on_round(report)
             wait = await asyncio.to_thread(_seconds_to_next, store, settings.idle)
