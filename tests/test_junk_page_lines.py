@@ -27,6 +27,11 @@ from retina.model import RemovedKind
         ("Lesezeit: 3 Minuten", "a reading-time label"),
         ("You must be logged in to post a comment.", "a comment-form prompt"),
         ("Bitte melden Sie sich an, um Kommentare zu schreiben.", "a comment-form prompt"),
+        ("Sie sind aktuell nicht eingeloggt.", "a notice about logging in"),
+        ("You must be logged in to view this page.", "a notice about logging in"),
+        ("Kommentare insgesamt: 0", "a count of comments"),
+        ("12 Comments", "a count of comments"),
+        ("Comments (3)", "a count of comments"),
     ],
 )
 def test_page_lines_found(text: str, reason: str) -> None:
@@ -46,6 +51,9 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "Tags are sewn into every uniform, the factory manager said.",
         '^ "Roadmap". Retrieved 10 May 2016.',
         "At 3:59 PM the power failed across the city and the hospital switched to generators.",
+        "Log in to your account.",
+        "Now log in with your new password.",
+        "Comments from readers poured in: 300 in an hour.",
     ],
 )
 def test_prose_stays(text: str) -> None:
@@ -69,3 +77,19 @@ def test_a_heading_left_with_nothing_under_it_goes() -> None:
 def test_headings_with_text_under_them_stay() -> None:
     article = clean(dump(BODY[0], "## What happens next", *BODY[1:]))
     assert "What happens next" in [b.text for b in article.blocks]
+
+
+def test_a_closing_line_of_agency_credits_goes() -> None:
+    article = clean(dump(*BODY, "aja/PAP"))
+    assert [b.text for b in article.blocks] == BODY
+    (removed,) = article.removed
+    assert removed.kind is RemovedKind.BYLINE
+    assert removed.reason == "a closing line of author initials and news agencies"
+
+
+def test_slash_words_stay() -> None:
+    """Only initials and agencies, each written in one case, and only as the last block."""
+    closing = clean(dump(*BODY, "Input/Output"))
+    assert [b.text for b in closing.blocks] == [*BODY, "Input/Output"]
+    inside = clean(dump(BODY[0], "TCP/IP", *BODY[1:]))
+    assert [b.text for b in inside.blocks] == [BODY[0], "TCP/IP", *BODY[1:]]

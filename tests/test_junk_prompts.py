@@ -52,6 +52,19 @@ from retina.model import RemovedKind
             RemovedKind.BOILERPLATE,
         ),
         ("Klicken Sie hier, um den Inhalt von Google Maps zu laden.", RemovedKind.BOILERPLATE),
+        (
+            "© 2022, Belize Daily. This article is the copyrighted property of Belize Daily. "
+            "Written permission must be obtained before reprinting this article in print, "
+            "online or on air.",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("Copyright 2021 The Associated Press. May not be republished.", RemovedKind.BOILERPLATE),
+        ("Unlimited digital access for $1 a week. Cancel anytime.", RemovedKind.NEWSLETTER_PROMPT),
+        (
+            "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
+            RemovedKind.NEWSLETTER_PROMPT,
+        ),
+        ("Alle Artikel lesen, jederzeit kündbar.", RemovedKind.NEWSLETTER_PROMPT),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -74,6 +87,8 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "The provision of clean water is the council's first duty, the mayor said.",
         '"It was a lot of money," she told the network\'s affiliate station on Tuesday.',
         "Click-through rates for video content load the servers less than expected.",
+        "Copyright holders say the law, passed in 2019, has not stopped piracy.",
+        "Customers complained they could not cancel the contract at all.",
     ],
 )
 def test_prose_stays(text: str) -> None:

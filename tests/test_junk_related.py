@@ -33,6 +33,7 @@ UNRELATED = "Pop star announces surprise comeback tour across Europe"
         f"Lesen Sie auch: {UNRELATED}",
         f"Das könnte Sie auch interessieren: {UNRELATED}",
         f"PUEDES VER: {UNRELATED}",
+        "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?",
         f"LE PUEDE INTERESAR: {UNRELATED}",
         f"MIRA: {UNRELATED}",
         f"Leia também: {UNRELATED}",

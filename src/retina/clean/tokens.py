@@ -73,8 +73,8 @@ def sentence_count_at_least_two(text: str) -> bool:
 
 def starts_like_title(text: str) -> bool:
     """First letter is upper case, a digit (after a currency sign: "$22bn deal") or an opening
-    quote; caseless scripts pass."""
-    for char in text.lstrip("\"'“‘«*_[( "):
+    quote or Spanish question or exclamation mark ("¿Qué es…?"); caseless scripts pass."""
+    for char in text.lstrip("\"'“‘«¿¡*_[( "):
         if unicodedata.category(char) == "Sc":
             continue
         if char.isdigit():

@@ -2,8 +2,10 @@
 own ("23.10.2018", "asked Feb 6, 2014 at 20:37", "opublikowano: 2021-04-29 17:13"),
 reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), tag and category lists
 ("Tags: harbour, council"), comment-form prompts
-("You must be logged in to post a comment"), and headings left at the end with nothing
-under them (the title of a related-links box whose links are gone).
+("You must be logged in to post a comment") and other log-in notices, comment counts
+("Kommentare insgesamt: 0"), a closing line of agency credits ("aja/PAP"), and headings
+left at the end with nothing under them (the title of a related-links box whose links are
+gone).
 
 A date line is a short block that holds a full date or a clock time and, besides it, at
 most one label word ("Updated", "asked"); a paragraph that mentions a date says something
@@ -67,11 +69,26 @@ _TAXONOMY = re.compile(
     re.IGNORECASE,
 )
 _MAX_TAXONOMY_WORDS = 25
+# "You are not logged in", "Sie müssen angemeldet sein": the state of the reader's log-in;
+# a how-to's "Log in to your account" step has no negation or obligation and stays.
+_LOG_IN_NOTICE = re.compile(
+    rf"\b(?:not|nicht|must|need\s+to|have\s+to|müssen|musst|pas|no|debes|devez)\b.*"
+    rf"\b(?:{_LOG_IN})\b",
+    re.IGNORECASE,
+)
+_MAX_LOG_IN_NOTICE_WORDS = 12
+_COMMENT_COUNT = re.compile(
+    rf"^(?:(?:{_COMMENTS})(?:\s+(?:insgesamt|total))?\s*[:(]?\s*\d+\)?|\d+\s+(?:{_COMMENTS}))$",
+    re.IGNORECASE,
+)
+# Author initials and news agencies closing a report: "aja/PAP", "dpa/lnw", "ksc/dpa/AFP".
+_CREDIT_LINE = re.compile(r"^\(?[^\W\d_]{1,6}(?:\s*/\s*[^\W\d_]{1,6})+\)?$")
 _TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM}
 
 
 def find_page_lines(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
-    """Find date lines, reading-time labels and comment-form prompts."""
+    """Find date lines, reading-time labels, comment-form and log-in notices, comment
+    counts, and a closing line of agency credits."""
     findings = []
     for index, candidate in enumerate(candidates):
         if index in skip or candidate.kind not in _TEXT_KINDS:
@@ -79,7 +96,21 @@ def find_page_lines(candidates: list[Candidate], skip: set[int]) -> list[Finding
         reason = page_line_reason(candidate.text)
         if reason:
             findings.append(Finding((index,), RemovedKind.BOILERPLATE, reason))
+    taken = skip | {f.positions[0] for f in findings}
+    last = next((i for i in reversed(range(len(candidates))) if i not in taken), None)
+    if last is not None and is_credit_line(candidates[last]):
+        reason = "a closing line of author initials and news agencies"
+        findings.append(Finding((last,), RemovedKind.BYLINE, reason))
     return findings
+
+
+def is_credit_line(candidate: Candidate) -> bool:
+    """ "aja/PAP", "(dpa/lnw)": initials and agencies, each written in one case. Only as
+    the last block: "TCP/IP" elsewhere may be a list item."""
+    text = candidate.text.strip()
+    if candidate.kind is not BlockKind.PARAGRAPH or not _CREDIT_LINE.match(text):
+        return False
+    return all(part.islower() or part.isupper() for part in re.split(r"[\s/()]+", text) if part)
 
 
 def page_line_reason(text: str) -> str | None:
@@ -96,6 +127,10 @@ def page_line_reason(text: str) -> str | None:
         return "a reading-time label"
     if n <= _MAX_COMMENT_FORM_WORDS and _COMMENT_FORM.search(text) and addresses_the_reader(text):
         return "a comment-form prompt"
+    if n <= _MAX_LOG_IN_NOTICE_WORDS and _LOG_IN_NOTICE.search(text) and addresses_the_reader(text):
+        return "a notice about logging in"
+    if n <= 4 and _COMMENT_COUNT.match(text):
+        return "a count of comments"
     return None
 
 

@@ -1,6 +1,6 @@
 """Calls to action and page furniture inside the text: share and follow prompts,
-newsletter sign-ups, advertisement labels, copyright, cookie and editorial-standards
-notices, paywall notices, affiliate-link disclosures and embed placeholders.
+newsletter sign-ups and subscription offers, advertisement labels, copyright, cookie and
+editorial-standards notices, paywall notices, affiliate-link disclosures and embed placeholders.
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
 an imperative (share, follow, sign up, subscribe...) and names its target (a social
@@ -52,6 +52,10 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.*\ball\s+rights\s+reserved\b.*",
     re.IGNORECASE,
 )
+# A notice that opens with the copyright sign may run on about permissions and reprints.
+_COPYRIGHT_OPENING = re.compile(
+    r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE
+)
 _STANDARDS = re.compile(
     r"^our\s+(?:standards|editorial\s+(?:standards|policy|guidelines|values)|ethics\s+policy|"
     r"corrections\s+policy)\s*(?:[:|–—-]|$)",
@@ -85,6 +89,13 @@ _PAYWALL = re.compile(
     rf"\b(?:{_SUBSCRIBER})\b.*\b(?:{_ACCESS})\b|\b(?:{_ACCESS})\b.*\b(?:{_SUBSCRIBER})\b",
     re.IGNORECASE,
 )
+# "Cancel anytime", "Jederzeit kündbar": the pitch of a subscription offer.
+_CANCEL_ANYTIME = re.compile(
+    r"\bcancel\s+(?:at\s+)?any\s*time\b|\bcancela\s+cuando\s+quieras\b|\bjederzeit\s+kündbar\b"
+    r"|\bjederzeit\s+kündigen\b|\brésiliable\s+à\s+tout\s+moment\b|\bcancele\s+quando\s+quiser\b"
+    r"|\bdisdici\s+(?:quando\s+vuoi|in\s+qualsiasi\s+momento)\b|\bopzegbaar\b",
+    re.IGNORECASE,
+)
 # "This post contains affiliate links", "Für Links auf dieser Seite erhält X eine Provision".
 _AFFILIATE = re.compile(
     r"\baffiliate[- ]?links?\b|\b(?:partner|werbe|provisions|affiliate)-?links?\b"
@@ -108,6 +119,7 @@ _MAX_SHARE_WORDS = 20
 _MAX_PAYWALL_WORDS = 30
 _MAX_NEWSLETTER_WORDS = 40
 _MAX_BOILERPLATE_WORDS = 30
+_MAX_COPYRIGHT_WORDS = 60
 
 
 def find_prompts(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
@@ -138,6 +150,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
     if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and addresses_the_reader(text):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
+    if n <= _MAX_PAYWALL_WORDS and _CANCEL_ANYTIME.search(text):
+        return RemovedKind.NEWSLETTER_PROMPT, "a subscription offer (cancel any time)"
     if n <= _MAX_NEWSLETTER_WORDS and _AFFILIATE.search(text):
         return RemovedKind.BOILERPLATE, "an affiliate-link disclosure"
     if n <= _MAX_NEWSLETTER_WORDS and _EMBED_PLACEHOLDER.search(text):
@@ -146,6 +160,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.BOILERPLATE, "a cookie notice"
     if n <= _MAX_BOILERPLATE_WORDS and _STANDARDS.match(text):
         return RemovedKind.BOILERPLATE, "a statement of the publisher's editorial standards"
-    if n <= _MAX_BOILERPLATE_WORDS and _COPYRIGHT.fullmatch(text):
+    if (n <= _MAX_BOILERPLATE_WORDS and _COPYRIGHT.fullmatch(text)) or (
+        n <= _MAX_COPYRIGHT_WORDS and _COPYRIGHT_OPENING.match(text)
+    ):
         return RemovedKind.BOILERPLATE, "a copyright notice"
     return None
