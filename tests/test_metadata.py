@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+import pytest
+
 from retina.clean.html import parse_tree
 from retina.clean.metadata import extract_metadata
 
@@ -206,3 +208,18 @@ def test_links_that_name_no_site_give_no_site_name() -> None:
     for body in bodies:
         meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
         assert meta.site_name is None, body
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Ben Silverman Games Editor", ["Ben Silverman"]),
+        ("Sarah Jones - Senior Political Correspondent", ["Sarah Jones"]),
+        ("Anna Editor", ["Anna Editor"]),  # a surname, not a job title
+        ("Mark Writer Smith", ["Mark Writer Smith"]),
+    ],
+)
+def test_a_job_title_after_the_byline_name_is_dropped(byline: str, authors: list[str]) -> None:
+    body = f'<div class="byline">{byline}</div><p>Text.</p>'
+    meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
+    assert meta.authors == authors
