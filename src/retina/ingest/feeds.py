@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from retina.clean.decode import decode
 from retina.errors import InputError
 
 MAX_ITEMS = 5000
@@ -152,10 +153,15 @@ def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = Fal
     import feedparser
 
     _refuse_huge(body, url)
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
-    document = feedparser.parse(body, response_headers=headers, sanitize_html=True)
+    media = (content_type or "").split(";")[0].strip() or "application/xml"
+    headers = {"content-location": url, "content-type": f"{media}; charset=utf-8"}
+    utf8 = _as_utf8(body, url, content_type)
+    try:
+        document = feedparser.parse(utf8, response_headers=headers, sanitize_html=True)
+    except Exception as error:  # the lenient parser crashing on hostile input
+        raise InputError(
+            f"{url}: not a readable feed (the feed parser failed: {type(error).__name__})"
+        ) from None
     version = document.get("version") or ""
     problem = document.get("bozo_exception") if document.get("bozo") else None
     if not version and not document.entries:
@@ -175,6 +181,34 @@ def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = Fal
         items=items,
         recovered=recovered,
     )
+
+
+_XML_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+_CHARACTER_REFERENCE = re.compile(r"&(amp;)?#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+
+
+def _as_utf8(body: bytes, url: str, content_type: str | None) -> bytes:
+    """The feed as UTF-8 that declares itself so, with impossible character references
+    replaced.
+
+    Retina decodes the charset itself (`clean.decode`: BOM, valid UTF-8, declaration,
+    then a bounded guess), because feedparser falls back to chardet on the whole
+    document, which takes minutes on a few megabytes of undeclared text. A reference
+    beyond Unicode ("&#xFFFFFFFF;") crashes feedparser's HTML sanitiser; it becomes U+FFFD.
+    """
+    try:
+        text = decode(body, content_type=content_type).text
+    except InputError as error:
+        raise InputError(f"{url}: {error}") from None
+    text = _XML_DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1)
+    return _CHARACTER_REFERENCE.sub(_valid_reference, text).encode("utf-8")
+
+
+def _valid_reference(match: re.Match[str]) -> str:
+    number = int(match.group(2), 16) if match.group(2) else int(match.group(3))
+    if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF:
+        return match.group(0)
+    return f"&{match.group(1) or ''}#xFFFD;"
 
 
 MAX_DEPTH = 200
@@ -358,7 +392,7 @@ def _sitemap(body: bytes, url: str) -> ParsedSource:
         raise InputError(f"{url}: an unreadable sitemap ({error})") from None
     if root is None:
         raise InputError(f"{url}: an unreadable sitemap")
-    local = etree.QName(root).localname
+    local = str(root.tag).rpartition("}")[2]  # the recovering parser may keep a broken name
     if local == "sitemapindex":
         locations = [_http_url(_child_text(s, "loc"), url) for s in _children(root, "sitemap")]
         return ParsedSource(kind=SourceKind.SITEMAP_INDEX, sitemaps=[u for u in locations if u])
