@@ -127,3 +127,14 @@ def test_stray_nul_bytes_in_a_real_page_are_dropped() -> None:
     article = clean(text.encode())
     assert "\x00" not in article.text
     assert article.title == "Marlow council approves harbour expansion"
+
+
+def test_error_messages_stay_on_one_line() -> None:
+    """lxml's messages, quoted in Retina's, carry line breaks (found by `make fuzz`)."""
+    from retina.errors import InputError
+    from retina.ingest.opml import read_opml
+
+    with pytest.raises(InputError) as caught:
+        read_opml(b'<?xml version="1.0"?><opml><head>\x00</head></opml>')
+    assert "\n" not in str(caught.value) and "not well-formed XML" in str(caught.value)
+    assert str(InputError("two\nlines  and\tspaces")) == "two lines and spaces"

@@ -2,7 +2,13 @@
 
 
 class RetinaError(Exception):
-    """Base class: the CLI prints `str(error)` on one line and exits non-zero."""
+    """Base class: the CLI prints `str(error)` on one line and exits non-zero.
+
+    The message is kept on one line whatever it quotes: libraries' messages (lxml's
+    parser errors) carry line breaks, and hostile input can put them in a quoted value."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(str(message).split()))
 
 
 class InputError(RetinaError):

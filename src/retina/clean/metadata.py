@@ -249,7 +249,8 @@ def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
             continue
         for item in _walk_ld(data):
             types = item.get("@type")
-            names = {t.lower() for t in (types if isinstance(types, list) else [types]) if t}
+            listed = types if isinstance(types, list) else [types]
+            names = {t.lower() for t in listed if isinstance(t, str)}
             if names & (_ARTICLE_TYPES - {"webpage"}):
                 return item
             if "webpage" in names and not fallback:

@@ -73,7 +73,7 @@ def _json_ld(tree: etree._Element) -> tuple[str, str]:
         text = re.sub(r"^\s*<!\[CDATA\[|\]\]>\s*$", "", script.text or "")
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
             continue
         if not isinstance(data, dict):
             continue
