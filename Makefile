@@ -57,13 +57,20 @@ bench-extract: $(BENCH_INSTALLED)
 bench-feeds: $(BENCH_INSTALLED)
 	$(PY) benchmarks/feed_parsers.py
 
+# Mutated hostile input for the cleaner, the feed parser and the OPML reader; 10 minutes by
+# default (FUZZ_SECONDS=3600 make fuzz). Findings go to fuzz/findings/ (docs/fuzzing.md).
+FUZZ_SECONDS ?= 600
+.PHONY: fuzz
+fuzz: $(INSTALLED)
+	$(PY) fuzz/fuzz.py --seconds $(FUZZ_SECONDS)
+
 lint: $(INSTALLED)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks fuzz
+	$(VENV)/bin/ruff format --check src tests benchmarks fuzz
 
 format: $(INSTALLED)
-	$(VENV)/bin/ruff format src tests benchmarks
-	$(VENV)/bin/ruff check --fix src tests benchmarks
+	$(VENV)/bin/ruff format src tests benchmarks fuzz
+	$(VENV)/bin/ruff check --fix src tests benchmarks fuzz
 
 clean-venv:
 	rm -rf $(VENV)

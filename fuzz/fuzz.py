@@ -1,0 +1,318 @@
+"""Fuzzing the parsers of external input: page cleaning, feeds and sitemaps, OPML.
+
+Each case is a seed input changed by one to four random mutations: cut, deleted or
+repeated ranges, flipped bytes, another seed spliced in, hostile fragments inserted (deep
+nesting, unterminated comments and scripts, bogus entities and charsets, huge attributes,
+entity declarations, deeply nested JSON-LD), or the whole re-encoded or gzipped.
+Seeds: the bundled examples, sample-web article pages, small feeds written here, and the
+real pages and feeds in ../shared when it is beside the project.
+
+The oracle: a parser returns its result, or raises `RetinaError` with a one-line message.
+Any other exception, a message with a line break, or a case slower than `--slow` seconds
+is a finding, written to `fuzz/findings/` (seed, mutations and input) for `--replay`.
+
+    .venv/bin/python fuzz/fuzz.py [--seconds 600] [--seed 1] [--targets clean,feeds,opml]
+    .venv/bin/python fuzz/fuzz.py --replay fuzz/findings/<file>.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import gzip
+import json
+import random
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+FINDINGS = ROOT / "fuzz" / "findings"
+MAX_CASE_BYTES = 4 * 1024 * 1024
+
+HOSTILE = (
+    "<div>" * 5000,
+    "<svg>" + "<g>" * 3000,
+    "<table>" + "<tr><td>cell</td>" * 4000 + "</table>",
+    "<ul>" + "<li><a href='/x'>link text here</a></li>" * 3000 + "</ul>",
+    "<!-- never closed",
+    "<script>var a = '</scr' + 'ipt>'; never closed",
+    "<style>p { color: red }",
+    "<![CDATA[ <p>not really</p> ",
+    "&#xFFFFFFFF; &#0; &#xD800; &#55296; &bogus; &amp &#x1F62D; &#128557;",
+    "\x00" * 64,
+    "\ufeff\ufeff<p>\u202eevil\u202c</p>",
+    "<p>" + "\u0301" * 5000 + "</p>",
+    "<p>" + "A" * 300_000 + "</p>",
+    "<br>" * 20000,
+    '<a href="' + "x" * 200_000 + '">long attribute</a>',
+    '<img src="data:image/png;base64,' + "A" * 100_000 + '">',
+    '<meta charset="utf-16">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=x-bogus-9">',
+    '<?xml version="1.0" encoding="ebcdic-cp-us"?>',
+    '<base href="javascript:alert(1)"><link rel="canonical" href="http://[::1">',
+    '<link rel="canonical" href="http://%zz%zz/"><meta property="og:url" content="//">',
+    '<script type="application/ld+json">' + "[" * 20000 + "</script>",
+    '<script type="application/ld+json">{"@type": ["NewsArticle", 7], "author": {"name": '
+    '["a", {"b": 1}]}, "datePublished": "99999-99-99T99:99", "headline": 1e400}</script>',
+    '<time datetime="0000-00-00T25:61:61">x</time><meta name="date" content="-999999999">',
+    '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>&b;',
+    "<rss><channel>" + "<item><title>t</title><link>http://x/</link></item>" * 3000,
+    '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="javascript:x"/></entry>',
+    '{"version": "https://jsonfeed.org/version/1.1", "items": [' + '{"id": 1},' * 3000 + "{}]}",
+    '<outline xmlUrl="file:///etc/passwd" text="x"/>' * 50,
+    "<" * 10000,
+    "</p>" * 10000,
+)
+ENCODINGS = ("utf-16", "utf-16-be", "utf-32", "latin-1", "cp1251", "shift_jis", "gb18030")
+SEED_FEEDS = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://a.example/'
+    b"</link><item><title>One</title><link>http://a.example/1</link><description>&lt;p&gt;Hi"
+    b"&lt;/p&gt;</description><pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item>"
+    b"</channel></rss>",
+    b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T'
+    b'</title><entry><title>One</title><link href="http://a.example/1"/><id>1</id><updated>'
+    b"2026-12-01T10:00:00Z</updated></entry></feed>",
+    b'{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [{"id": "1", '
+    b'"url": "http://a.example/1", "title": "One", "date_published": "2026-12-01T10:00:00Z"}]}',
+    b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>http://a.example/1'
+    b"</loc><news:news><news:title>One</news:title><news:publication_date>2026-12-01"
+    b"</news:publication_date></news:news></url></urlset>",
+    b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>'
+    b"<body><p>Front page</p></body></html>",
+)
+SEED_OPML = (
+    b'<?xml version="1.0"?><opml version="2.0"><head><title>Feeds</title></head><body>'
+    b'<outline text="News"><outline type="rss" text="A" xmlUrl="http://a.example/feed.xml"/>'
+    b'<outline type="rss" text="B" xmlUrl="https://b.example/atom"/></outline></body></opml>',
+)
+
+
+@dataclass
+class Case:
+    """One fuzz input: where it came from, what was done to it, and the bytes."""
+
+    target: str
+    seed: str
+    mutations: list[str] = field(default_factory=list)
+    data: bytes = b""
+
+
+def seeds(target: str, limit: int, *, shared: bool = True) -> list[tuple[str, bytes]]:
+    """Seed inputs for a target: built-in ones first, then ../shared's when present."""
+    if target == "clean":
+        found = [(p.name, p.read_bytes()) for p in sorted((ROOT / "examples").iterdir())]
+        from retina.sample import iter_articles
+
+        found += [(p.path, p.body) for p in iter_articles(seed=3, outlets=6, articles=12)]
+        found += _shared_pages(limit) if shared else []
+    elif target == "feeds":
+        found = [(f"builtin-feed-{n}", body) for n, body in enumerate(SEED_FEEDS)]
+        feeds = SHARED / "feeds"
+        if shared and feeds.is_dir():
+            files = sorted(p for p in feeds.rglob("*") if p.is_file() and p.suffix != ".txt")
+            found += [(str(p.relative_to(feeds)), p.read_bytes()) for p in files]
+    else:
+        found = [(f"builtin-opml-{n}", body) for n, body in enumerate(SEED_OPML)]
+    return found[: max(limit, 1)]
+
+
+def _shared_pages(limit: int) -> list[tuple[str, bytes]]:
+    pages: list[tuple[str, bytes]] = []
+    folder = SHARED / "extraction" / "mozilla-readability" / "test-pages"
+    if folder.is_dir():
+        pages += [(p.parent.name, p.read_bytes()) for p in sorted(folder.glob("*/source.html"))]
+    folder = SHARED / "extraction" / "trafilatura-eval" / "eval"
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.gz"))[:limit]:
+            pages.append((path.name, gzip.decompress(path.read_bytes())))
+    return pages[:limit]
+
+
+def mutate(rng: random.Random, data: bytes, others: list[bytes]) -> tuple[str, bytes]:
+    """One random change to `data`, and its name."""
+    n = len(data)
+    choice = rng.randrange(10)
+    if choice == 0 and n:
+        cut = rng.randrange(n)
+        return f"truncate at {cut}", data[:cut]
+    if choice == 1 and n:
+        start = rng.randrange(n)
+        end = min(n, start + rng.randrange(1, 4096))
+        return f"delete {start}:{end}", data[:start] + data[end:]
+    if choice == 2 and n:
+        start = rng.randrange(n)
+        piece = data[start : start + rng.randrange(1, 2048)]
+        at = rng.randrange(n)
+        times = rng.choice((1, 2, 50))
+        return f"repeat {len(piece)} bytes x{times} at {at}", data[:at] + piece * times + data[at:]
+    if choice == 3 and n:
+        flipped = bytearray(data)
+        for _ in range(rng.randrange(1, 32)):
+            flipped[rng.randrange(n)] = rng.randrange(256)
+        return "flip bytes", bytes(flipped)
+    if choice == 4 and others:
+        other = rng.choice(others)
+        a, b = rng.randrange(n + 1), rng.randrange(len(other) + 1)
+        return f"splice at {a}/{b}", data[:a] + other[b:]
+    if choice == 5:
+        encoding = rng.choice(ENCODINGS)
+        text = data.decode("utf-8", "replace")
+        return f"re-encode as {encoding}", text.encode(encoding, "replace")
+    if choice == 6:
+        packed = gzip.compress(data)
+        if rng.random() < 0.5:
+            return "gzip", packed
+        return "gzip, truncated", packed[: rng.randrange(len(packed))]
+    index = rng.randrange(len(HOSTILE))
+    at = rng.randrange(n + 1)
+    return f"insert hostile #{index} at {at}", data[:at] + HOSTILE[index].encode() + data[at:]
+
+
+def cases(target: str, rng: random.Random, pool: list[tuple[str, bytes]]) -> Iterator[Case]:
+    """Endless mutated cases for `target`."""
+    bodies = [body for _, body in pool]
+    while True:
+        name, data = rng.choice(pool)
+        case = Case(target, name)
+        for _ in range(rng.randint(1, 4)):
+            label, data = mutate(rng, data, bodies)
+            case.mutations.append(label)
+            if len(data) > MAX_CASE_BYTES:
+                data = data[:MAX_CASE_BYTES]
+        case.data = data
+        yield case
+
+
+def parser(target: str) -> Callable[[bytes], object]:
+    """The function under test for a target."""
+    if target == "clean":
+        from retina import clean
+
+        return lambda data: clean(data, url="http://fuzz.example/article")
+    if target == "feeds":
+        from retina.ingest.feeds import parse_source
+
+        return lambda data: parse_source(data, url="http://fuzz.example/feed")
+    from retina.ingest.opml import read_opml
+
+    return read_opml
+
+
+class _Hung(BaseException):
+    """Raised by the alarm in a case that runs far past its time limit."""
+
+
+def _alarm(_signal: int, _frame: object) -> None:
+    raise _Hung
+
+
+def check(run: Callable[[bytes], object], case: Case, slow: float) -> str | None:
+    """None when the parser behaved, else what went wrong. A case still running at three
+    times the limit is interrupted (at its next Python instruction) and reported."""
+    from retina.errors import RetinaError
+
+    started = time.perf_counter()
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, 3 * slow)
+    try:
+        run(case.data)
+    except _Hung:
+        elapsed = time.perf_counter() - started
+        return f"hung: interrupted after {elapsed:.0f} s\n" + traceback.format_exc(limit=-8)
+    except RetinaError as error:
+        message = str(error)
+        if not message or "\n" in message:
+            return f"RetinaError message is not one line: {message!r}"
+    except Exception:  # any other exception is what fuzzing looks for
+        return traceback.format_exc()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    elapsed = time.perf_counter() - started
+    if elapsed > slow:
+        return f"slow: {elapsed:.1f} s (limit {slow} s)"
+    return None
+
+
+def save(case: Case, problem: str) -> Path:
+    """Write a finding for `--replay`."""
+    FINDINGS.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = FINDINGS / f"{case.target}-{stamp}-{abs(hash(case.data)) % 10**8}.json"
+    record = {
+        "target": case.target,
+        "seed": case.seed,
+        "mutations": case.mutations,
+        "problem": problem,
+        "data": base64.b64encode(case.data).decode("ascii"),
+    }
+    path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    return path
+
+
+def fuzz(
+    targets: list[str],
+    *,
+    seconds: float,
+    seed: int,
+    slow: float,
+    max_cases: int | None = None,
+    shared: bool = True,
+    record: bool = True,
+) -> list[tuple[Case, str]]:
+    """Run each target for its share of `seconds` (or `max_cases` cases); return the
+    findings, each also written to `fuzz/findings/` when `record`."""
+    findings: list[tuple[Case, str]] = []
+    for target in targets:
+        rng = random.Random(f"{seed}-{target}")
+        run = parser(target)
+        pool = seeds(target, 200, shared=shared)
+        deadline = time.monotonic() + seconds / len(targets)
+        count = 0
+        for case in cases(target, rng, pool):
+            problem = check(run, case, slow)
+            count += 1
+            if problem:
+                findings.append((case, problem))
+                if record:
+                    path = save(case, problem)
+                    print(f"FINDING {path.name}: {case.seed} after {'; '.join(case.mutations)}")
+                    print("  " + problem.strip().splitlines()[-1], flush=True)
+            if time.monotonic() >= deadline or count == max_cases:
+                break
+        print(f"{target}: {count} cases from {len(pool)} seeds, {len(findings)} findings so far")
+    return findings
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--seconds", type=float, default=600.0, help="total, shared by targets")
+    options.add_argument("--seed", type=int, default=1)
+    options.add_argument("--targets", default="clean,feeds,opml")
+    options.add_argument("--slow", type=float, default=10.0, help="seconds a case may take")
+    options.add_argument("--replay", type=Path, help="a finding written by an earlier run")
+    args = options.parse_args()
+    if args.replay:
+        record = json.loads(args.replay.read_text(encoding="utf-8"))
+        case = Case(record["target"], record["seed"], record["mutations"])
+        case.data = base64.b64decode(record["data"])
+        problem = check(parser(case.target), case, args.slow)
+        print(problem or "no problem: the parser now behaves on this input")
+        sys.exit(1 if problem else 0)
+    targets = [t.strip() for t in args.targets.split(",") if t.strip()]
+    unknown = set(targets) - {"clean", "feeds", "opml"}
+    if unknown:
+        options.error(f"unknown target(s): {', '.join(sorted(unknown))}")
+    findings = fuzz(targets, seconds=args.seconds, seed=args.seed, slow=args.slow)
+    sys.exit(1 if findings else 0)
+
+
+if __name__ == "__main__":
+    main()
