@@ -68,7 +68,19 @@ HOSTILE = (
     '<outline xmlUrl="file:///etc/passwd" text="x"/>' * 50,
     "<" * 10000,
     "</p>" * 10000,
+    "<p>Source: http://[::1</p><p>Via example.com:99999</p>",
+    '<a href="http://[::1">x</a><a href="//:99999/">y</a><a href="http://a:b/">z</a>',
+    "<item><title>t</title><link>http://[::1</link><guid>http://x.example:99999/</guid></item>",
 )
+PAGE_URLS = (
+    "http://fuzz.example/article",
+    None,
+    "https://fuzz.example:8443/a/b?c=d#e",
+    "http://[::1",
+    "http://fuzz.example:99999/a",
+    "http://fuzz.example/%zz\u202e?\x00",
+)
+"""The page URL `clean` is given: a poll passes the feed's, a user types one."""
 ENCODINGS = ("utf-16", "utf-16-be", "utf-32", "latin-1", "cp1251", "shift_jis", "gb18030")
 SEED_FEEDS = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://a.example/'
@@ -102,6 +114,7 @@ class Case:
     seed: str
     mutations: list[str] = field(default_factory=list)
     data: bytes = b""
+    url: str | None = "http://fuzz.example/article"
 
 
 def seeds(target: str, limit: int, *, shared: bool = True) -> list[tuple[str, bytes]]:
@@ -180,7 +193,7 @@ def cases(target: str, rng: random.Random, pool: list[tuple[str, bytes]]) -> Ite
     bodies = [body for _, body in pool]
     while True:
         name, data = rng.choice(pool)
-        case = Case(target, name)
+        case = Case(target, name, url=rng.choice(PAGE_URLS) if target == "clean" else None)
         for _ in range(rng.randint(1, 4)):
             label, data = mutate(rng, data, bodies)
             case.mutations.append(label)
@@ -190,19 +203,19 @@ def cases(target: str, rng: random.Random, pool: list[tuple[str, bytes]]) -> Ite
         yield case
 
 
-def parser(target: str) -> Callable[[bytes], object]:
-    """The function under test for a target."""
+def parser(target: str) -> Callable[[Case], object]:
+    """The function under test for a target, called with a case."""
     if target == "clean":
         from retina import clean
 
-        return lambda data: clean(data, url="http://fuzz.example/article")
+        return lambda case: clean(case.data, url=case.url)
     if target == "feeds":
         from retina.ingest.feeds import parse_source
 
-        return lambda data: parse_source(data, url="http://fuzz.example/feed")
+        return lambda case: parse_source(case.data, url="http://fuzz.example/feed")
     from retina.ingest.opml import read_opml
 
-    return read_opml
+    return lambda case: read_opml(case.data)
 
 
 class _Hung(BaseException):
@@ -213,7 +226,7 @@ def _alarm(_signal: int, _frame: object) -> None:
     raise _Hung
 
 
-def check(run: Callable[[bytes], object], case: Case, slow: float) -> str | None:
+def check(run: Callable[[Case], object], case: Case, slow: float) -> str | None:
     """None when the parser behaved, else what went wrong. A case still running at three
     times the limit is interrupted (at its next Python instruction) and reported."""
     from retina.errors import RetinaError
@@ -222,7 +235,7 @@ def check(run: Callable[[bytes], object], case: Case, slow: float) -> str | None
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, 3 * slow)
     try:
-        run(case.data)
+        run(case)
     except _Hung:
         elapsed = time.perf_counter() - started
         return f"hung: interrupted after {elapsed:.0f} s\n" + traceback.format_exc(limit=-8)
@@ -250,6 +263,7 @@ def save(case: Case, problem: str) -> Path:
         "target": case.target,
         "seed": case.seed,
         "mutations": case.mutations,
+        "url": case.url,
         "problem": problem,
         "data": base64.b64encode(case.data).decode("ascii"),
     }
@@ -301,7 +315,7 @@ def main() -> None:
     args = options.parse_args()
     if args.replay:
         record = json.loads(args.replay.read_text(encoding="utf-8"))
-        case = Case(record["target"], record["seed"], record["mutations"])
+        case = Case(record["target"], record["seed"], record["mutations"], url=record.get("url"))
         case.data = base64.b64decode(record["data"])
         problem = check(parser(case.target), case, args.slow)
         print(problem or "no problem: the parser now behaves on this input")

@@ -138,3 +138,15 @@ def test_error_messages_stay_on_one_line() -> None:
         read_opml(b'<?xml version="1.0"?><opml><head>\x00</head></opml>')
     assert "\n" not in str(caught.value) and "not well-formed XML" in str(caught.value)
     assert str(InputError("two\nlines  and\tspaces")) == "two lines and spaces"
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.com:99999/a"])
+def test_a_page_url_that_does_not_parse_is_refused_in_one_line(url: str) -> None:
+    from retina import clean
+    from retina.errors import InputError
+
+    with pytest.raises(InputError, match="the page URL is not a valid URL"):
+        clean(
+            b"<html><body><p>Enough text to be an article, in one paragraph.</p></body></html>",
+            url=url,
+        )

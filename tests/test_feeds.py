@@ -230,6 +230,14 @@ def test_an_entity_declared_past_the_first_bytes_is_refused() -> None:
         parse_source(body, url=URL)
 
 
+def test_item_links_that_do_not_parse_are_dropped() -> None:
+    rss = b'<rss version="2.0"><channel><title>T</title>'
+    for link in (b"http://[::1", b"http://example.org:99999/a", b"https://example.org/b"):
+        rss += b"<item><title>x</title><link>" + link + b"</link></item>"
+    parsed = parse_source(rss + b"</channel></rss>", url=URL)
+    assert [i.url for i in parsed.items if i.url] == ["https://example.org/b"]
+
+
 def test_impossible_character_references_become_replacement_characters() -> None:
     """feedparser's HTML sanitiser crashes on a reference beyond Unicode."""
     rss = (

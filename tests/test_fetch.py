@@ -87,6 +87,13 @@ def test_guard_allow_list_and_schemes() -> None:
         asyncio.run(LOCAL.check("http://10.0.0.1/"))
 
 
+@pytest.mark.parametrize("url", ["http://[::1/feed", "http://example.com:99999/", "http://a:b/"])
+def test_guard_refuses_urls_that_do_not_parse(url: str) -> None:
+    """A redirect's Location is as hostile as any input (found by `make fuzz`)."""
+    with pytest.raises(FetchError, match="not a valid URL"):
+        asyncio.run(AddressGuard().check(url))
+
+
 def test_a_redirect_to_a_private_address_is_refused() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return respond(302, headers={"location": "http://169.254.169.254/latest/"})

@@ -37,13 +37,13 @@ def test_the_oracle_catches_what_it_should() -> None:
 
     case = fuzzer.Case("clean", "hand-made", data=b"x")
 
-    def crash(_data: bytes) -> None:
+    def crash(_case: object) -> None:
         raise KeyError("boom")
 
-    def refuse(_data: bytes) -> None:
+    def refuse(_case: object) -> None:
         raise InputError("input is empty")
 
-    def hang(_data: bytes) -> None:
+    def hang(_case: object) -> None:
         while True:
             pass
 

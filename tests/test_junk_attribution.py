@@ -45,6 +45,7 @@ def test_parse_forms(line: str, origin: str, section: str | None) -> None:
         "Source code for the app was published on Tuesday by the developers of the tool.",
         "via email",
         "Via the new pipeline, gas will flow from the coast to the capital within a year.",
+        "Source: http://[::1",  # a URL that does not parse credits nobody (and no crash)
     ],
 )
 def test_not_attribution(line: str) -> None:

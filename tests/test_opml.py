@@ -47,6 +47,12 @@ def test_entries_folders_and_problems() -> None:
     assert "only http and https" in (entries[3].problem or "")
 
 
+def test_feed_urls_that_do_not_parse_are_problems_not_crashes() -> None:
+    body = b'<opml version="2.0"><body><outline xmlUrl="http://[::1/feed"/>'
+    body += b'<outline xmlUrl="http://example.org:99999/feed"/></body></opml>'
+    assert [e.problem for e in read_opml(body)] == ["not a valid URL"] * 2
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

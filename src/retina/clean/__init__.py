@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 import types
+from urllib.parse import urlsplit
 
 from retina.clean.candidate import Draft
 from retina.clean.decode import decode
@@ -34,6 +35,7 @@ def clean(data: str | bytes, *, url: str | None = None, content_type: str | None
 
     Raises `InputError` (one-line message) for input that is not an article page.
     """
+    _check_url(url)
     decoded = decode(data, content_type=content_type)
     text = decoded.text
     feed = _FEED_START.match(text[:4096])
@@ -53,6 +55,16 @@ def clean(data: str | bytes, *, url: str | None = None, content_type: str | None
 def clean_page(page: Page) -> Article:
     """Clean a fetched `Page` (its URL and Content-Type guide parsing)."""
     return clean(page.body, url=page.url, content_type=page.content_type)
+
+
+def _check_url(url: str | None) -> None:
+    """The page's URL must parse: metadata and attribution resolve links against it."""
+    if url is None:
+        return
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise InputError(f"the page URL is not a valid URL: {url!r}") from None
 
 
 def _is_html(text: str, content_type: str | None) -> bool:

@@ -492,8 +492,12 @@ def _http_url(value: Any, base: str) -> str | None:
     """`value` as an absolute http(s) URL, or None."""
     if not isinstance(value, str) or not value.strip():
         return None
-    absolute = urljoin(base, value.strip())
-    parts = urlsplit(absolute)
+    try:
+        absolute = urljoin(base, value.strip())
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:  # "http://[::1", "http://host:99999/"
+        return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return absolute

@@ -54,7 +54,11 @@ class AddressGuard:
     async def check(self, url: str) -> None:
         """Raise `FetchError` unless `url` is http(s) and every address of its host is
         public or allowed."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError:  # "http://[::1", a port out of range: a hostile redirect too
+            raise FetchError(f"{url}: not a valid URL") from None
         if parts.scheme not in _SCHEMES:
             raise FetchError(f"{url}: only http and https URLs can be fetched")
         host = (parts.hostname or "").rstrip(".").lower()
@@ -62,7 +66,7 @@ class AddressGuard:
             raise FetchError(f"{url}: the URL has no host")
         if host in self._names:
             return
-        for address in await _resolve(host, parts.port, url):
+        for address in await _resolve(host, port, url):
             if not self._allowed(address):
                 raise FetchError(
                     f"{url}: refused, {host} is a {_describe(address)} address ({address}); "

@@ -80,7 +80,11 @@ def _walk(parent: Any, folders: list[str], entries: list[OpmlEntry]) -> None:
 
 
 def _url_problem(url: str) -> str | None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return "not a valid URL"
     if parts.scheme not in ("http", "https"):
         return "only http and https feeds can be followed"
     if not parts.hostname:

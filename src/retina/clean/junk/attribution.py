@@ -106,7 +106,10 @@ def parse_attribution(text: str) -> Attribution | None:
     rest = _TRAILING.sub("", match.group("rest"))
     url = _URL.fullmatch(rest)
     if url or _DOMAIN.match(rest):
-        host = urlsplit(rest if "://" in rest else f"http://{rest}").hostname or ""
+        try:
+            host = urlsplit(rest if "://" in rest else f"http://{rest}").hostname or ""
+        except ValueError:  # "http://[::1": no host to credit
+            return None
         return Attribution(origin=host.removeprefix("www."), section=None) if host else None
     if not rest or len(words(rest)) > _MAX_REST_WORDS:
         return None
