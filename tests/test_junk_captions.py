@@ -20,6 +20,9 @@ from retina.model import RemovedKind
         "Crowds gathered outside the court. Photo: Harbour Press",
         "Die neue Brücke am Abend | Bild: Stadtwerke",
         "A person crossing the street on November 04, 2023.Photograph: Jane Roe/Agency",
+        "Das Firmengeflecht der Gruppe. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0",
+        "The harbour from the lighthouse, 1911. Click to enlarge",
+        "The old mill on the river Tamar (Jane Roe, CC BY 4.0)",
     ],
 )
 def test_captions_found(text: str) -> None:
@@ -35,6 +38,10 @@ def test_captions_found(text: str) -> None:
         "The photo, taken in 1931 by an unknown photographer, became famous overnight.",
         "Image rights are at the heart of the dispute, the lawyer said: the agency disagrees.",
         "Source: World – The Spectator Australia",
+        "Readers could click to enlarge the map, but most did not, the survey of 2,000 users "
+        "of the site found when it was published last spring after a long delay, which the "
+        "council blamed on a shortage of staff in its planning office and on the courts, "
+        "and on the weather, which had delayed the survey of the river itself by months.",
     ],
 )
 def test_prose_and_attributions_stay(text: str) -> None:

@@ -32,6 +32,9 @@ from retina.model import RemovedKind
         ("Kommentare insgesamt: 0", "a count of comments"),
         ("12 Comments", "a count of comments"),
         ("Comments (3)", "a count of comments"),
+        ("Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "a listing's pagination"),
+        ("Showing 1–10 of 19 results", "a listing's pagination"),
+        ("Page 2 of 5", "a listing's pagination"),
     ],
 )
 def test_page_lines_found(text: str, reason: str) -> None:
@@ -54,6 +57,8 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "Log in to your account.",
         "Now log in with your new password.",
         "Comments from readers poured in: 300 in an hour.",
+        "Rated 4 to 5 of 5 stars by critics",
+        "Page 2 of the report lists 14 of 20 schools.",
     ],
 )
 def test_prose_stays(text: str) -> None:

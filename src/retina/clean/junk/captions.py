@@ -2,9 +2,10 @@
 
 Extractors keep a figure's caption when the page sets it as a paragraph. A caption is
 recognised by what only captions carry: a numbered figure label at its start
-("Abbildung 4: …", "Fig. 2. …") or a picture credit at its end ("… (Foto: dpa)",
-"… Photo: Reuters"), in a block too short to be running prose; a slideshow's captions by
-their counter ("1/50 …", "2/50 …", "3/50 …" in a row).
+("Abbildung 4: …", "Fig. 2. …"), a picture credit or image licence at its end ("… (Foto:
+dpa)", "… Photo: Reuters", "… CC-BY-SA 2.0") or a click-to-enlarge hint, in a block too
+short to be running prose; a slideshow's captions by their counter ("1/50 …", "2/50 …",
+"3/50 …" in a row).
 """
 
 from __future__ import annotations
@@ -33,6 +34,18 @@ _CREDIT_IN_BRACKETS = re.compile(
 _CREDIT_LABEL = re.compile(
     rf"(?:^|[.!?]\s*|\|\s*)(?:{_PICTURE_WORDS}|copyright)\s*:\s*[\w©@][^.!?:]{{1,60}}$",
     re.IGNORECASE,
+)
+# "Zum Vergrößern auf das Bild klicken", "Click to enlarge": said only under a picture.
+_ENLARGE = re.compile(
+    r"\b(?:click|tap)\s+(?:(?:on\s+)?(?:the\s+)?(?:image|picture|photo)\s+)?(?:to\s+)?"
+    r"(?:enlarge|zoom|view\s+(?:larger|full\s+size))\b"
+    r"|\bzum\s+vergrößern\b|\bcliquez\s+(?:sur\s+l'image\s+)?pour\s+agrandir\b"
+    r"|\bhaga\s+clic\s+para\s+ampliar\b|\bclicca\s+per\s+ingrandire\b",
+    re.IGNORECASE,
+)
+# A Creative Commons licence closing a short block is a picture's: "… CC-BY-SA 2.0".
+_LICENCE_AT_END = re.compile(
+    r"\bCC[- ](?:BY|0)(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?\s*[).]?$|\bCC0\s*[).]?$"
 )
 _SLIDE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 _MIN_SLIDES = 3
@@ -88,4 +101,6 @@ def caption_reason(text: str) -> str | None:
         return "a caption ending with its picture credit"
     if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
         return "a picture credit"
+    if n <= _MAX_CREDITED_WORDS and (_ENLARGE.search(text) or _LICENCE_AT_END.search(text)):
+        return "a caption (a click-to-enlarge hint or an image licence)"
     return None
