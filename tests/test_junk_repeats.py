@@ -50,6 +50,13 @@ def test_duplicate_paragraph_keeps_first() -> None:
     assert removed.position == 4
 
 
+def test_a_short_line_said_twice_stays() -> None:
+    """Dialogue and refrains repeat short lines; a layout's duplicate is a paragraph."""
+    line = '"I would prefer not to."'
+    article = clean(dump(BODY[0], line, BODY[1], line, *BODY[2:]))
+    assert [b.text for b in article.blocks] == [BODY[0], line, BODY[1], line, *BODY[2:]]
+
+
 def test_paragraphs_sharing_some_words_stay() -> None:
     related = (
         "Supporters of the plan met again on Wednesday to discuss how the jobs would be shared "

@@ -24,7 +24,9 @@ MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 50
 """Pull quotes are a sentence or two; a longer repeat, even word for word, is body text
 (kept): deleting whole paragraphs on a guess loses more than a repeat costs."""
-MIN_EXACT_WORDS = 3
+MIN_EXACT_WORDS = 6
+"""A shorter line said twice word for word ("I would prefer not to.", "He answered
+nothing.") is as often dialogue or a refrain as a layout's duplicate: it stays."""
 COVERAGE = 0.8
 """Share of a block's words that must occur, in order, inside the other block."""
 NEW_CONTENT_WORDS = 0.15
