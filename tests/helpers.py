@@ -1,6 +1,13 @@
-"""Builders for small test articles."""
+"""Builders for small test articles, and a loader for the scripts outside the package."""
 
 from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
 
 BODY = [
     "The city council of Marlow voted on Tuesday to expand the harbour, ending a debate that "
@@ -28,3 +35,13 @@ def with_injection(line: str, at: int = 2) -> str:
     body = list(BODY)
     body.insert(at, line)
     return dump(*body)
+
+
+def load_script(relative: str, name: str) -> ModuleType:
+    """Import a script of the project's that is not in the package (benchmarks/, fuzz/)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / relative)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

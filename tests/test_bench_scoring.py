@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "scoring.py"
+from helpers import load_script
 
-
-def _load_scoring():
-    spec = importlib.util.spec_from_file_location("bench_scoring", _PATH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-scoring = _load_scoring()
+scoring = load_script("benchmarks/scoring.py", "bench_scoring")
 
 
 # --- snippets ----------------------------------------------------------------------------

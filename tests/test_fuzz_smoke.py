@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "fuzz" / "fuzz.py"
+from helpers import load_script
 
-
-def _load_fuzzer():
-    spec = importlib.util.spec_from_file_location("retina_fuzz", _PATH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fuzzer = _load_fuzzer()
+fuzzer = load_script("fuzz/fuzz.py", "retina_fuzz")
 
 
 @pytest.mark.parametrize(("target", "cases"), [("clean", 60), ("feeds", 60), ("opml", 300)])
