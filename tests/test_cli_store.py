@@ -146,3 +146,21 @@ def test_serve_runs_uvicorn_on_the_web_app(home: Path, monkeypatch: pytest.Monke
     [(web_app, options)] = calls
     assert isinstance(web_app, FastAPI)
     assert options == {"host": "0.0.0.0", "port": 9000}
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("list", "--offset", str(10**20)), "no articles"),
+        (("list", "--limit", str(10**20)), "Valdria"),
+        (("source", "show", str(10**20)), "error: no source"),
+        (("source", "remove", str(10**20)), "error: no source"),
+    ],
+)
+def test_numbers_past_sqlite_integers_are_no_traceback(
+    home: Path, args: tuple[str, ...], expected: str
+) -> None:
+    """SQLite's integers are 64-bit: larger ones used to end in an OverflowError."""
+    run("ingest", Path(__file__).parents[1] / "examples" / "valdria-budget.html", "--home", home)
+    result = run(*args, "--home", home)
+    assert "Traceback" not in result.output and expected in result.output

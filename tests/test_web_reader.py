@@ -131,6 +131,21 @@ def test_unknown_section_or_outlet_is_a_404(client: TestClient) -> None:
         assert response.status_code == 404 and message in response.text
 
 
+def test_numbers_too_large_for_the_database_are_bad_requests_not_errors(
+    client: TestClient,
+) -> None:
+    """SQLite's integers are 64-bit: a page number or offset past them used to answer 500."""
+    huge = 10**20
+    page = client.get(f"/articles?page={huge}")
+    assert page.status_code == 422 and "Bad address" in page.text and "page:" in page.text
+    assert client.get("/articles?page=abc").status_code == 422
+    for path in (f"/api/articles?offset={huge}", f"/api/sources/{huge}"):
+        response = client.get(path)
+        assert response.status_code == 422 and response.json()["detail"]
+    assert client.delete(f"/api/sources/{huge}").status_code == 422
+    assert client.get("/api/articles?offset=1000000000000").json()["items"] == []
+
+
 def test_empty_names_redirect_to_the_indexes(client: TestClient) -> None:
     for path, target in [("/sections/", "/"), ("/sites/", "/sites")]:
         response = client.get(path, follow_redirects=False)

@@ -15,7 +15,7 @@ from sqlalchemy import Row, delete, func, insert, select, update
 
 from retina.errors import StoreError
 from retina.store.schema import source_items, sources
-from retina.store.store import Store
+from retina.store.store import MAX_SQL_INTEGER, Store
 
 DEFAULT_INTERVAL = 3600
 """Seconds between polls of a new source, until its publishing rate is known."""
@@ -89,6 +89,8 @@ def add_source(
 
 def get_source(store: Store, ref: int | str) -> Source | None:
     """The source with this id, or this URL."""
+    if isinstance(ref, int) and not 0 < ref <= MAX_SQL_INTEGER:
+        return None
     column = sources.c.id if isinstance(ref, int) else sources.c.url
     with store.reading() as connection:
         row = connection.execute(select(sources).where(column == ref)).first()
@@ -235,7 +237,7 @@ def recent_items(store: Store, source_id: int, *, limit: int = 20) -> list[dict[
         select(source_items)
         .where(source_items.c.source_id == source_id)
         .order_by(source_items.c.seen_at.desc(), source_items.c.id.desc())
-        .limit(limit)
+        .limit(min(limit, MAX_SQL_INTEGER))
     )
     with store.reading() as connection:
         rows = connection.execute(query).all()

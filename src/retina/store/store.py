@@ -38,6 +38,9 @@ from retina.store.migrate import upgrade
 from retina.store.schema import article_links, articles, removals
 
 DATABASE_FILE = "retina.db"
+MAX_SQL_INTEGER = 2**63 - 1
+"""SQLite's integers are 64-bit; a larger Python int in a query raises OverflowError. Ids
+past it match nothing, and limits and offsets past it mean "all" and "past the end"."""
 
 UpsertStatus = Literal["new", "updated", "unchanged"]
 
@@ -221,7 +224,7 @@ class Store:
 
     def get(self, article_id: int) -> StoredArticle | None:
         """The article with row id `article_id`, or None."""
-        if not -(2**63) <= article_id < 2**63:  # no SQL integer is that large
+        if not -MAX_SQL_INTEGER <= article_id <= MAX_SQL_INTEGER:
             return None
         with self._errors(), self.engine.connect() as connection:
             row = connection.execute(_SELECT.where(articles.c.id == article_id)).first()
@@ -273,8 +276,8 @@ class Store:
                 articles.c.ingested_at.desc(),
                 articles.c.id.desc(),
             )
-            .limit(limit)
-            .offset(offset)
+            .limit(min(limit, MAX_SQL_INTEGER))
+            .offset(min(offset, MAX_SQL_INTEGER))
         )
         with self._errors(), self.engine.connect() as connection:
             rows = connection.execute(query).all()

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
-from retina.web.dependencies import StoreDep
+from retina.web.dependencies import Offset, StoreDep
 
 MAX_PAGE_SIZE = 200
 
@@ -105,7 +105,7 @@ class GroupList(BaseModel):
 def list_articles(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     section: Annotated[
         str | None,
         Query(description="Only this section, in any case; empty for the articles without one."),

@@ -9,7 +9,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -58,6 +62,7 @@ def create_app(
     app.include_router(pages.router)
     app.exception_handler(HTTPException)(_http_error)
     app.exception_handler(StoreError)(_store_error)
+    app.exception_handler(RequestValidationError)(_invalid_request)
     return app
 
 
@@ -88,6 +93,17 @@ async def _http_error(request: Request, error: HTTPException) -> Response:
     if error.status_code == 404 and not _is_api(request):
         return pages.not_found(request, "There is no page at this address.")
     return await http_exception_handler(request, error)
+
+
+async def _invalid_request(request: Request, error: RequestValidationError) -> Response:
+    """JSON details for the API; for a reader page, an HTML page naming what is wrong
+    ("page: Input should be less than or equal to 40000000000")."""
+    if _is_api(request):
+        return await request_validation_exception_handler(request, error)
+    problems = "; ".join(
+        f"{problem['loc'][-1]}: {problem['msg']}" for problem in error.errors()[:3]
+    )
+    return pages.error_page(request, 422, "Bad address", problems)
 
 
 async def _store_error(request: Request, error: StoreError) -> Response:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Query, Request
 
 from retina.store import Store
 
@@ -16,3 +16,9 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+MAX_OFFSET = 10**12
+"""Rows a listing may skip: far beyond any store, and within SQLite's 64-bit integers (a
+larger number in a URL made the query fail with an overflow, answered 500)."""
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The row's id.")]

@@ -12,7 +12,7 @@ from starlette.datastructures import URL
 
 from retina.store import StoredArticle
 from retina.store.link_queries import Member
-from retina.web.dependencies import StoreDep
+from retina.web.dependencies import MAX_OFFSET, StoreDep
 from retina.web.templating import section_url, site_url, templates
 
 PAGE_SIZE = 25
@@ -21,7 +21,7 @@ PAGE_SIZE = 25
 FRONT_PAGE_PER_SECTION = 5
 """Newest articles shown under each section on the front page."""
 
-PageNumber = Annotated[int, Query(ge=1)]
+PageNumber = Annotated[int, Query(ge=1, le=MAX_OFFSET // PAGE_SIZE)]
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 

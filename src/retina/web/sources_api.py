@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from retina.errors import InputError, RetinaError
-from retina.web.dependencies import StoreDep
+from retina.web.dependencies import RowId, StoreDep
 
 router = APIRouter(prefix="/api", tags=["sources"])
 
@@ -37,7 +37,7 @@ def list_sources(store: StoreDep) -> list[dict[str, Any]]:
 
 
 @router.get("/sources/{source_id}")
-def show_source(source_id: int, store: StoreDep) -> dict[str, Any]:
+def show_source(source_id: RowId, store: StoreDep) -> dict[str, Any]:
     """One source: last poll, status, errors, next poll, and its items by where their text
     came from (page, feed, failed)."""
     from retina.store.sources import count_items, get_source
@@ -50,7 +50,7 @@ def show_source(source_id: int, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/sources/{source_id}/items")
 def source_items(
-    source_id: int, store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 50
+    source_id: RowId, store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 50
 ) -> list[dict[str, Any]]:
     """A source's latest items: the article each became, and whether its text came from
     the linked page or the feed itself, or why it failed."""
@@ -81,7 +81,7 @@ async def add_source(new: NewSource, request: Request, store: StoreDep) -> list[
 
 
 @router.post("/sources/{source_id}/enable")
-def enable_source(source_id: int, store: StoreDep) -> dict[str, Any]:
+def enable_source(source_id: RowId, store: StoreDep) -> dict[str, Any]:
     """Poll a disabled source again, at once, its failure count reset."""
     from retina.store.sources import enable_source as enabled
     from retina.store.sources import get_source
@@ -95,7 +95,7 @@ def enable_source(source_id: int, store: StoreDep) -> dict[str, Any]:
 
 
 @router.delete("/sources/{source_id}", status_code=204)
-def remove_source(source_id: int, store: StoreDep) -> Response:
+def remove_source(source_id: RowId, store: StoreDep) -> Response:
     """Stop following a source; the articles it brought stay."""
     from retina.store.sources import remove_source as removed
 
