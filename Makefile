@@ -57,7 +57,7 @@ bench-extract: $(BENCH_INSTALLED)
 bench-feeds: $(BENCH_INSTALLED)
 	$(PY) benchmarks/feed_parsers.py
 
-# Mutated hostile input for the cleaner, the feed parser and the OPML reader; 10 minutes by
+# Mutated hostile input for the cleaner, the feed parser, the OPML reader and the web app; 10 minutes by
 # default (FUZZ_SECONDS=3600 make fuzz). Findings go to fuzz/findings/ (docs/fuzzing.md).
 FUZZ_SECONDS ?= 600
 .PHONY: fuzz

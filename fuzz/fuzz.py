@@ -1,4 +1,5 @@
-"""Fuzzing the parsers of external input: page cleaning, feeds and sitemaps, OPML.
+"""Fuzzing what Retina takes from outside: page cleaning, feeds and sitemaps, OPML, and the
+web reader's and JSON API's requests.
 
 Each case is a seed input changed by one to four random mutations: cut, deleted or
 repeated ranges, flipped bytes, another seed spliced in, hostile fragments inserted (deep
@@ -7,11 +8,17 @@ entity declarations, deeply nested JSON-LD), or the whole re-encoded or gzipped.
 Seeds: the bundled examples, sample-web article pages, small feeds written here, and the
 real pages and feeds in ../shared when it is beside the project.
 
-The oracle: a parser returns its result, or raises `RetinaError` with a one-line message.
-Any other exception, a message with a line break, or a case slower than `--slow` seconds
-is a finding, written to `fuzz/findings/` (seed, mutations and input) for `--replay`.
+The `web` target sends the reader and the API (over a store of sample articles, in
+process) requests built from their routes with hostile values: huge and negative numbers,
+NUL and invalid percent-escapes, traversal, very long and bidirectional text, mutated OPML
+bodies, source URLs that must be refused before any network access.
 
-    .venv/bin/python fuzz/fuzz.py [--seconds 600] [--seed 1] [--targets clean,feeds,opml]
+The oracle: a parser returns its result, or raises `RetinaError` with a one-line message;
+a web request gets an answer below 500. Any other exception, a message with a line break,
+or a case slower than `--slow` seconds is a finding, written to `fuzz/findings/` (seed,
+mutations and input) for `--replay`.
+
+    .venv/bin/python fuzz/fuzz.py [--seconds 600] [--seed 1] [--targets clean,feeds,opml,web]
     .venv/bin/python fuzz/fuzz.py --replay fuzz/findings/<file>.json
 """
 
@@ -81,6 +88,39 @@ PAGE_URLS = (
     "http://fuzz.example/%zz\u202e?\x00",
 )
 """The page URL `clean` is given: a poll passes the feed's, a user types one."""
+TARGETS = ("clean", "feeds", "opml", "web")
+ROUTES = (
+    "/",
+    "/articles",
+    "/articles/{n}",
+    "/sections/{s}",
+    "/unsectioned",
+    "/sites",
+    "/sites/{s}",
+    "/api/articles",
+    "/api/articles/{n}",
+    "/api/articles/{n}/duplicates",
+    "/api/sections",
+    "/api/sites",
+    "/api/sources",
+    "/api/sources/{n}",
+    "/api/sources/{n}/items",
+    "/api/opml",
+    "/static/{s}",
+    "/docs",
+    "/openapi.json",
+)
+PARAMETERS = ("page", "limit", "offset", "section", "site", "grouped", "items", "q")
+VALUES = (
+    "1", "0", "-1", "2", str(2**63), str(10**20), "1e9", "NaN", "abc", "true", "", " ",
+    "%00", "%ff%fe", "%", "%25", "..%2F..%2Fetc%2Fpasswd", "../../etc/passwd", "x" * 5000,
+    "World", "Sport", "’", "\u202eevil", "<script>alert(1)</script>", "'; DROP TABLE x;--",
+)  # fmt: skip
+SOURCE_URLS = (
+    "file:///etc/passwd", "http://127.0.0.1:1/feed", "http://[::1", "http://10.0.0.1/",
+    "javascript:alert(1)", "http://0.0.0.0:99999/", "", "x" * 3000, 7, None, [], {},
+)  # fmt: skip
+"""Sources the API must refuse before any network access: private, malformed, not text."""
 ENCODINGS = ("utf-16", "utf-16-be", "utf-32", "latin-1", "cp1251", "shift_jis", "gb18030")
 SEED_FEEDS = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://a.example/'
@@ -119,6 +159,8 @@ class Case:
 
 def seeds(target: str, limit: int, *, shared: bool = True) -> list[tuple[str, bytes]]:
     """Seed inputs for a target: built-in ones first, then ../shared's when present."""
+    if target == "web":
+        return [("web-request", b"")]  # requests are made up whole by `web_cases`
     if target == "clean":
         found = [(p.name, p.read_bytes()) for p in sorted((ROOT / "examples").iterdir())]
         from retina.sample import iter_articles
@@ -188,8 +230,30 @@ def mutate(rng: random.Random, data: bytes, others: list[bytes]) -> tuple[str, b
     return f"insert hostile #{index} at {at}", data[:at] + HOSTILE[index].encode() + data[at:]
 
 
+def web_request(rng: random.Random) -> dict[str, object]:
+    """One request to the reader or the API: method, path, query, body."""
+    route = rng.choice(ROUTES)
+    path = route.replace("{n}", rng.choice(VALUES)).replace("{s}", rng.choice(VALUES))
+    query = {name: rng.choice(VALUES) for name in rng.sample(PARAMETERS, rng.randint(0, 3))}
+    request: dict[str, object] = {"method": "GET", "path": path, "query": query}
+    if route == "/api/sources" and rng.random() < 0.4:
+        request.update(method="POST", json={"url": rng.choice(SOURCE_URLS)})
+    elif route == "/api/sources/{n}" and rng.random() < 0.3:
+        request["method"] = "DELETE"
+    elif route == "/api/opml" and rng.random() < 0.6:
+        _, body = mutate(rng, SEED_OPML[0], [])
+        request.update(method="POST", body=base64.b64encode(body).decode("ascii"))
+    return request
+
+
 def cases(target: str, rng: random.Random, pool: list[tuple[str, bytes]]) -> Iterator[Case]:
     """Endless mutated cases for `target`."""
+    if target == "web":
+        while True:
+            request = web_request(rng)
+            case = Case(target, f"{request['method']} {request['path']}"[:80], url=None)
+            case.data = json.dumps(request).encode("utf-8")
+            yield case
     bodies = [body for _, body in pool]
     while True:
         name, data = rng.choice(pool)
@@ -205,6 +269,8 @@ def cases(target: str, rng: random.Random, pool: list[tuple[str, bytes]]) -> Ite
 
 def parser(target: str) -> Callable[[Case], object]:
     """The function under test for a target, called with a case."""
+    if target == "web":
+        return _web_client()
     if target == "clean":
         from retina import clean
 
@@ -224,6 +290,41 @@ class _Hung(BaseException):
 
 def _alarm(_signal: int, _frame: object) -> None:
     raise _Hung
+
+
+def _web_client() -> Callable[[Case], object]:
+    """Send a case's request to an app over a fresh store of sample articles; a 5xx
+    answer is raised as an error for `check` to report."""
+    import tempfile
+
+    from fastapi.testclient import TestClient
+
+    from retina import clean
+    from retina.sample import iter_articles
+    from retina.store import Store
+    from retina.web.app import create_app
+
+    home = Path(tempfile.mkdtemp(prefix="retina-fuzz-"))
+    with Store.open(home) as store:
+        for page in iter_articles(seed=3, outlets=4, articles=20):
+            store.upsert(clean(page.body, url=page.url), key=page.url)
+    client = TestClient(create_app(home), raise_server_exceptions=False)
+
+    def send(case: Case) -> object:
+        request = json.loads(case.data)
+        body = base64.b64decode(request["body"]) if "body" in request else None
+        response = client.request(
+            request["method"],
+            request["path"],
+            params=request["query"],
+            json=request.get("json"),
+            content=body,
+        )
+        if response.status_code >= 500:
+            raise RuntimeError(f"HTTP {response.status_code}: {response.text[:300]}")
+        return response
+
+    return send
 
 
 def check(run: Callable[[Case], object], case: Case, slow: float) -> str | None:
@@ -309,7 +410,7 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--seconds", type=float, default=600.0, help="total, shared by targets")
     options.add_argument("--seed", type=int, default=1)
-    options.add_argument("--targets", default="clean,feeds,opml")
+    options.add_argument("--targets", default=",".join(TARGETS))
     options.add_argument("--slow", type=float, default=10.0, help="seconds a case may take")
     options.add_argument("--replay", type=Path, help="a finding written by an earlier run")
     args = options.parse_args()
@@ -321,7 +422,7 @@ def main() -> None:
         print(problem or "no problem: the parser now behaves on this input")
         sys.exit(1 if problem else 0)
     targets = [t.strip() for t in args.targets.split(",") if t.strip()]
-    unknown = set(targets) - {"clean", "feeds", "opml"}
+    unknown = set(targets) - set(TARGETS)
     if unknown:
         options.error(f"unknown target(s): {', '.join(sorted(unknown))}")
     findings = fuzz(targets, seconds=args.seconds, seed=args.seed, slow=args.slow)

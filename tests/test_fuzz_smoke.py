@@ -9,7 +9,9 @@ from helpers import load_script
 fuzzer = load_script("fuzz/fuzz.py", "retina_fuzz")
 
 
-@pytest.mark.parametrize(("target", "cases"), [("clean", 60), ("feeds", 60), ("opml", 300)])
+@pytest.mark.parametrize(
+    ("target", "cases"), [("clean", 60), ("feeds", 60), ("opml", 300), ("web", 200)]
+)
 def test_mutated_hostile_input_gets_a_result_or_a_one_line_error(target: str, cases: int) -> None:
     findings = fuzzer.fuzz(
         [target], seconds=120, seed=7, slow=10, max_cases=cases, shared=False, record=False
