@@ -69,18 +69,17 @@ _TAXONOMY = re.compile(
     re.IGNORECASE,
 )
 _MAX_TAXONOMY_WORDS = 25
-# "You are not logged in", "Sie müssen angemeldet sein": the state of the reader's log-in;
-# a how-to's "Log in to your account" step has no negation or obligation and stays.
 # "Showing 1–10 of 19 results", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
 # "Page 2 of 5": a listing's pagination, no sentence of an article.
 _RANGE_OF = re.compile(
-    r"\b\d+\s*(?:-|–|to|bis|a|à|al)\s*\d+\s+(?:of|von|de|sur|di|z)\s+(?:insgesamt\s+|total\s+)?\d+\b",
+    r"\b\d+\s*(?:-|–|to|bis|a|à|al)\s*\d+\s+(?:of|von|de|sur|di|z)\s+"
+    r"(?:insgesamt\s+|total\s+)?\d+\b",
     re.IGNORECASE,
 )
 _LISTING = re.compile(
     r"\b(?:results?|items?|entries|articles|products|posts|showing|displaying|angezeigt"
-    r"|anzeigen|ergebnisse[n]?|einträge[n]?|artikel[n]?|produkte[n]?|beiträge[n]?|résultats"
-    r"|articles|resultados|artículos|risultati|articoli|wyników|mostrando|affichage)\b",
+    r"|anzeigen|ergebnissen?|einträgen?|artikeln?|produkten?|beiträgen?|résultats"
+    r"|resultados|artículos|risultati|articoli|wyników|mostrando|affichage)\b",
     re.IGNORECASE,
 )
 _PAGE_OF = re.compile(
@@ -88,6 +87,8 @@ _PAGE_OF = re.compile(
     re.IGNORECASE,
 )
 _MAX_PAGINATION_WORDS = 14
+# "You are not logged in", "Sie müssen angemeldet sein": the state of the reader's log-in;
+# a how-to's "Log in to your account" step has no negation or obligation and stays.
 _LOG_IN_NOTICE = re.compile(
     rf"\b(?:not|nicht|must|need\s+to|have\s+to|müssen|musst|pas|no|debes|devez)\b.*"
     rf"\b(?:{_LOG_IN})\b",
