@@ -295,6 +295,8 @@ def _alarm(_signal: int, _frame: object) -> None:
 def _web_client() -> Callable[[Case], object]:
     """Send a case's request to an app over a fresh store of sample articles; a 5xx
     answer is raised as an error for `check` to report."""
+    import atexit
+    import shutil
     import tempfile
 
     from fastapi.testclient import TestClient
@@ -305,6 +307,7 @@ def _web_client() -> Callable[[Case], object]:
     from retina.web.app import create_app
 
     home = Path(tempfile.mkdtemp(prefix="retina-fuzz-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
     with Store.open(home) as store:
         for page in iter_articles(seed=3, outlets=4, articles=20):
             store.upsert(clean(page.body, url=page.url), key=page.url)
