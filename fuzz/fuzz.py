@@ -61,6 +61,8 @@ HOSTILE = (
     '<img src="data:image/png;base64,' + "A" * 100_000 + '">',
     '<meta charset="utf-16">',
     '<meta http-equiv="Content-Type" content="text/html; charset=x-bogus-9">',
+    '<meta charset="base64"><meta charset="undefined">',
+    '<?xml version="1.0" encoding="zlib"?>',
     '<?xml version="1.0" encoding="ebcdic-cp-us"?>',
     '<base href="javascript:alert(1)"><link rel="canonical" href="http://[::1">',
     '<link rel="canonical" href="http://%zz%zz/"><meta property="og:url" content="//">',

@@ -150,3 +150,19 @@ def test_a_page_url_that_does_not_parse_is_refused_in_one_line(url: str) -> None
             b"<html><body><p>Enough text to be an article, in one paragraph.</p></body></html>",
             url=url,
         )
+
+
+@pytest.mark.parametrize("charset", ["base64", "zlib", "rot13", "undefined", "hex"])
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored(charset: str) -> None:
+    """Python has codecs by those names that are not text encodings; a page or a server
+    naming one used to crash the decoder."""
+    from retina import clean
+
+    page = (
+        "<html><head><title>Café</title></head><body><p>Le café est ouvert depuis lundi, et "
+        "les habitants du quartier sont ravis de le retrouver.</p></body></html>"
+    ).encode("latin-1")
+    declared = page.replace(b"<head>", f'<head><meta charset="{charset}">'.encode())
+    by_server = clean(declared, content_type=f"text/html; charset={charset}")
+    assert by_server.text.startswith("Le café est ouvert")
+    assert clean(declared).text.startswith("Le café est ouvert")

@@ -161,7 +161,9 @@ def _to_text(data: bytes, content_type: str | None) -> tuple[str, str]:
     if declared and declared != "utf-8":
         try:
             return data.decode(declared), declared
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
+            # LookupError: a codec that is no text encoding ("base64", "zlib", "rot13");
+            # UnicodeError: "undefined", or bytes that are not in the declared charset
             pass
     guessed = _guess_charset(data)
     if guessed:
