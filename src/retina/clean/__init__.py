@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import sys
 import types
-from urllib.parse import urlsplit
 
 from retina.clean.candidate import Draft
 from retina.clean.decode import decode
@@ -17,6 +16,7 @@ from retina.clean.junk import remove_junk
 from retina.clean.language import detect_language
 from retina.errors import InputError
 from retina.model import Article, Page
+from retina.url_parts import split_url
 
 __all__ = ["clean", "clean_page"]
 
@@ -59,12 +59,8 @@ def clean_page(page: Page) -> Article:
 
 def _check_url(url: str | None) -> None:
     """The page's URL must parse: metadata and attribution resolve links against it."""
-    if url is None:
-        return
-    try:
-        urlsplit(url).port  # noqa: B018 - raises ValueError for a port out of range
-    except ValueError:
-        raise InputError(f"the page URL is not a valid URL: {url!r}") from None
+    if url is not None and split_url(url) is None:
+        raise InputError(f"the page URL is not a valid URL: {url!r}")
 
 
 def _is_html(text: str, content_type: str | None) -> bool:

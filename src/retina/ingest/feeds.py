@@ -27,10 +27,11 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from retina.clean.decode import decode
 from retina.errors import InputError
+from retina.url_parts import join_url, split_url
 
 MAX_ITEMS = 5000
 """Items read from one document; a sitemap may list 50,000, the newest are kept."""
@@ -492,13 +493,9 @@ def _http_url(value: Any, base: str) -> str | None:
     """`value` as an absolute http(s) URL, or None."""
     if not isinstance(value, str) or not value.strip():
         return None
-    try:
-        absolute = urljoin(base, value.strip())
-        parts = urlsplit(absolute)
-        parts.port  # noqa: B018 - raises ValueError for a port out of range
-    except ValueError:  # "http://[::1", "http://host:99999/"
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    absolute = join_url(base, value.strip())
+    parts = split_url(absolute) if absolute else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return absolute
 

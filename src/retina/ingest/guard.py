@@ -18,9 +18,9 @@ import ipaddress
 import os
 import socket
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from retina.errors import FetchError
+from retina.url_parts import split_url
 
 ALLOW_ENV = "RETINA_ALLOW_HOSTS"
 _SCHEMES = ("http", "https")
@@ -54,11 +54,9 @@ class AddressGuard:
     async def check(self, url: str) -> None:
         """Raise `FetchError` unless `url` is http(s) and every address of its host is
         public or allowed."""
-        try:
-            parts = urlsplit(url)
-            port = parts.port
-        except ValueError:  # "http://[::1", a port out of range: a hostile redirect too
-            raise FetchError(f"{url}: not a valid URL") from None
+        parts = split_url(url)
+        if parts is None:  # "http://[::1", a port out of range: a hostile redirect too
+            raise FetchError(f"{url}: not a valid URL")
         if parts.scheme not in _SCHEMES:
             raise FetchError(f"{url}: only http and https URLs can be fetched")
         host = (parts.hostname or "").rstrip(".").lower()
@@ -66,7 +64,7 @@ class AddressGuard:
             raise FetchError(f"{url}: the URL has no host")
         if host in self._names:
             return
-        for address in await _resolve(host, port, url):
+        for address in await _resolve(host, parts.port, url):
             if not self._allowed(address):
                 raise FetchError(
                     f"{url}: refused, {host} is a {_describe(address)} address ({address}); "

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
-from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from retina.errors import InputError
 from retina.store import Store
 from retina.store.sources import Source, add_source, get_source
+from retina.url_parts import split_url
 
 UNKNOWN_KIND = "feed"
 """The kind of an imported source until its first poll says what it is."""
@@ -80,10 +80,8 @@ def _walk(parent: Any, folders: list[str], entries: list[OpmlEntry]) -> None:
 
 
 def _url_problem(url: str) -> str | None:
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port out of range
-    except ValueError:
+    parts = split_url(url)
+    if parts is None:
         return "not a valid URL"
     if parts.scheme not in ("http", "https"):
         return "only http and https feeds can be followed"

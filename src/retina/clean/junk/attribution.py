@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.tokens import ends_like_sentence, starts_like_title, words
 from retina.model import RemovedKind
+from retina.url_parts import split_url
 
 _LEAD_IN = re.compile(
     r"""^[\s*_(\[]*(?:
@@ -106,10 +106,8 @@ def parse_attribution(text: str) -> Attribution | None:
     rest = _TRAILING.sub("", match.group("rest"))
     url = _URL.fullmatch(rest)
     if url or _DOMAIN.match(rest):
-        try:
-            host = urlsplit(rest if "://" in rest else f"http://{rest}").hostname or ""
-        except ValueError:  # "http://[::1": no host to credit
-            return None
+        parts = split_url(rest if "://" in rest else f"http://{rest}")
+        host = (parts.hostname or "") if parts else ""  # "http://[::1": no host to credit
         return Attribution(origin=host.removeprefix("www."), section=None) if host else None
     if not rest or len(words(rest)) > _MAX_REST_WORDS:
         return None
