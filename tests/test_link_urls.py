@@ -54,3 +54,8 @@ def test_non_http_addresses_have_no_identity(bad: str | None) -> None:
 def test_host_of_an_identity() -> None:
     assert host_of("news.example:8080/a") == "news.example"
     assert host_of(None) is None
+
+
+def test_a_port_out_of_range_has_no_identity() -> None:
+    """A page's canonical link "http://host:99999/" used to crash storing the page."""
+    assert url_identity("http://example.com:99999/news/a") is None

@@ -223,3 +223,10 @@ def test_a_job_title_after_the_byline_name_is_dropped(byline: str, authors: list
     body = f'<div class="byline">{byline}</div><p>Text.</p>'
     meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
     assert meta.authors == authors
+
+
+@pytest.mark.parametrize("href", ["http://example.com:99999/x", "//[::1/x", "http://[::1"])
+def test_a_canonical_link_that_does_not_parse_is_none(href: str) -> None:
+    """It used to crash cleaning (a relative one) or storing (a bad port) the page."""
+    head = f'<title>Vote</title><link rel="canonical" href="{href}">'
+    assert extract_metadata(parse_tree(_page(head)), "https://news.example/a").canonical_url is None

@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
 from retina.model import Image
+from retina.url_parts import join_url, split_url
 
 _ARTICLE_TYPES = {
     "article",
@@ -603,8 +604,6 @@ def _absolute(link: str | None, base: str | None) -> str | None:
         return None
     link = link.strip()
     if link.startswith(("http://", "https://")):
-        return link
-    if base:
-        joined = urljoin(base, link)
-        return joined if joined.startswith(("http://", "https://")) else None
-    return None
+        return link if split_url(link) is not None else None
+    joined = join_url(base, link) if base else None
+    return joined if joined and joined.startswith(("http://", "https://")) else None

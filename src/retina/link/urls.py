@@ -10,9 +10,11 @@ all of them.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlunsplit
 
 from courlan import normalize_url
+
+from retina.url_parts import split_url
 
 _AMP_QUERY = {("amp", "1"), ("amp", "true"), ("amp", ""), ("outputtype", "amp")}
 _AMP_SEGMENT = re.compile(r"(?:^|/)amp(?=/|$)", re.IGNORECASE)
@@ -29,10 +31,10 @@ def url_identity(url: str | None) -> str | None:
         return None
     try:
         normalised = normalize_url(url, strict=True)
-        parts = urlsplit(normalised)
-        host = (parts.hostname or "").lower()
     except ValueError:
         return None
+    parts = split_url(normalised)  # a port out of range too ("example.com:99999")
+    host = (parts.hostname or "").lower() if parts else ""
     if not host:
         return None
     host = host.removeprefix("www.").removeprefix("amp.")
