@@ -4,9 +4,10 @@ web reader's and JSON API's requests.
 Each case is a seed input changed by one to four random mutations: cut, deleted or
 repeated ranges, flipped bytes, another seed spliced in, hostile fragments inserted (deep
 nesting, unterminated comments and scripts, bogus entities and charsets, huge attributes,
-entity declarations, deeply nested JSON-LD), or the whole re-encoded or gzipped.
-Seeds: the bundled examples, sample-web article pages, small feeds written here, and the
-real pages and feeds in ../shared when it is beside the project.
+entity declarations, deeply nested JSON-LD), or the whole re-encoded or gzipped. The
+cleaned article is stored (and so linked) as ingest does. Seeds: the bundled examples,
+sample-web article pages, small feeds written here, and the real pages and feeds in
+../shared when it is beside the project.
 
 The `web` target sends the reader and the API (over a store of sample articles, in
 process) requests built from their routes with hostile values: huge and negative numbers,
@@ -66,6 +67,8 @@ HOSTILE = (
     '<?xml version="1.0" encoding="ebcdic-cp-us"?>',
     '<base href="javascript:alert(1)"><link rel="canonical" href="http://[::1">',
     '<link rel="canonical" href="http://%zz%zz/"><meta property="og:url" content="//">',
+    '<link rel="canonical" href="http://fuzz.example:99999/a">',
+    '<link rel="canonical" href="//[::1/">',
     '<script type="application/ld+json">' + "[" * 20000 + "</script>",
     '<script type="application/ld+json">{"@type": ["NewsArticle", 7], "author": {"name": '
     '["a", {"b": 1}]}, "datePublished": "99999-99-99T99:99", "headline": 1e400}</script>',
@@ -274,9 +277,7 @@ def parser(target: str) -> Callable[[Case], object]:
     if target == "web":
         return _web_client()
     if target == "clean":
-        from retina import clean
-
-        return lambda case: clean(case.data, url=case.url)
+        return _clean_and_store()
     if target == "feeds":
         from retina.ingest.feeds import parse_source
 
@@ -294,13 +295,34 @@ def _alarm(_signal: int, _frame: object) -> None:
     raise _Hung
 
 
-def _web_client() -> Callable[[Case], object]:
-    """Send a case's request to an app over a fresh store of sample articles; a 5xx
-    answer is raised as an error for `check` to report."""
+def _scratch_home() -> Path:
+    """A data directory for one run, removed when the process exits."""
     import atexit
     import shutil
     import tempfile
 
+    home = Path(tempfile.mkdtemp(prefix="retina-fuzz-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    return home
+
+
+def _clean_and_store() -> Callable[[Case], object]:
+    """Clean a case's page and store what comes out, as ingest and polling do: storing
+    links the article (URL identity, shingles), which reads the page's own URLs again."""
+    from retina import clean
+    from retina.store import Store
+
+    store = Store.open(_scratch_home())
+
+    def run(case: Case) -> object:
+        return store.upsert(clean(case.data, url=case.url), key=f"{case.seed}-{len(case.data)}")
+
+    return run
+
+
+def _web_client() -> Callable[[Case], object]:
+    """Send a case's request to an app over a fresh store of sample articles; a 5xx
+    answer is raised as an error for `check` to report."""
     from fastapi.testclient import TestClient
 
     from retina import clean
@@ -308,8 +330,7 @@ def _web_client() -> Callable[[Case], object]:
     from retina.store import Store
     from retina.web.app import create_app
 
-    home = Path(tempfile.mkdtemp(prefix="retina-fuzz-"))
-    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    home = _scratch_home()
     with Store.open(home) as store:
         for page in iter_articles(seed=3, outlets=4, articles=20):
             store.upsert(clean(page.body, url=page.url), key=page.url)
