@@ -1,5 +1,6 @@
 """Store stage: cleaned articles in a SQL database (SQLite file in the data directory)."""
 
+from retina.store.schema import MAX_SQL_INTEGER
 from retina.store.store import (
     DATABASE_FILE,
     Group,
@@ -12,6 +13,7 @@ from retina.store.store import (
 
 __all__ = [
     "DATABASE_FILE",
+    "MAX_SQL_INTEGER",
     "Group",
     "Store",
     "StoredArticle",

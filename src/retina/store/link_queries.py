@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from retina.link.urls import url_identity
-from retina.store.schema import article_links, articles
+from retina.store.schema import MAX_SQL_INTEGER, article_links, articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ def find_article(connection: Connection, reference: str) -> int | None:
     """The id of the article `reference` names: an id, a stored key, a URL (any variant of
     the article's address or canonical URL) or the path of an ingested file."""
     reference = reference.strip()
-    if reference.isascii() and reference.isdigit() and int(reference) < 2**63:
+    if reference.isascii() and reference.isdigit() and int(reference) <= MAX_SQL_INTEGER:
         found = connection.execute(
             select(articles.c.id).where(articles.c.id == int(reference))
         ).scalar()

@@ -67,6 +67,10 @@ metadata = MetaData(
     }
 )
 
+MAX_SQL_INTEGER = 2**63 - 1
+"""SQLite's integers are 64-bit; a larger Python int in a query raises OverflowError. Ids
+past it match nothing, and limits and offsets past it mean "all" and "past the end"."""
+
 articles = Table(
     "articles",
     metadata,

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Row, delete, func, insert, select, update
 
 from retina.errors import StoreError
-from retina.store.schema import source_items, sources
-from retina.store.store import MAX_SQL_INTEGER, Store
+from retina.store.schema import MAX_SQL_INTEGER, source_items, sources
+from retina.store.store import Store
 
 DEFAULT_INTERVAL = 3600
 """Seconds between polls of a new source, until its publishing rate is known."""

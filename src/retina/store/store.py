@@ -35,12 +35,9 @@ from retina.store import link_queries, links
 from retina.store.band_index import BandIndex
 from retina.store.engine import WRITE, make_engine
 from retina.store.migrate import upgrade
-from retina.store.schema import article_links, articles, removals
+from retina.store.schema import MAX_SQL_INTEGER, article_links, articles, removals
 
 DATABASE_FILE = "retina.db"
-MAX_SQL_INTEGER = 2**63 - 1
-"""SQLite's integers are 64-bit; a larger Python int in a query raises OverflowError. Ids
-past it match nothing, and limits and offsets past it mean "all" and "past the end"."""
 
 UpsertStatus = Literal["new", "updated", "unchanged"]
 
