@@ -46,6 +46,7 @@ class RemovedKind(StrEnum):
     NEWSLETTER_PROMPT = "newsletter_prompt"
     BYLINE = "byline"
     CAPTION = "caption"
+    COMMENT = "comment"
 
 
 @dataclass(slots=True)

@@ -12,13 +12,16 @@ from retina.model import Block, BlockKind, Image, RemovedKind
 class Candidate:
     """A block of possible main text, with the layout hints an extractor can give.
 
-    `link_density` is the share of the text inside links (HTML only).
+    `link_density` is the share of the text inside links (HTML only); `comment_section`
+    names the readers' comment section that alone holds the text (HTML only, see
+    `comments.py`).
     """
 
     kind: BlockKind
     text: str
     level: int | None = None
     link_density: float = 0.0
+    comment_section: str | None = None
 
     def to_block(self) -> Block:
         return Block(kind=self.kind, text=self.text, level=self.level)

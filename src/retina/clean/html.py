@@ -19,9 +19,11 @@ from lxml import html as lxml_html
 
 from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
+from retina.clean.comments import CommentSections
 from retina.clean.metadata import extract_metadata
 from retina.clean.readability import extract_readable
 from retina.clean.standfirst import shown_standfirst
+from retina.clean.tokens import ends_like_sentence
 from retina.errors import InputError
 from retina.model import BlockKind, Image
 
@@ -34,6 +36,9 @@ _MIN_TEXT_CHARS = 25
 _LAYOUT_CELL_WORDS = 80
 """A table cell this long holds running text: the table lays out the page, it is no data."""
 _MAX_LAYOUT_TABLE_SHARE = 0.5
+_MIN_ARTICLE_OUTSIDE_COMMENTS = 500
+"""Characters of prose outside the comment sections for the page to have an article of its
+own (Readability.js's `charThreshold`)."""
 
 
 def parse_html(text: str, *, url: str | None) -> Draft:
@@ -47,6 +52,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     for candidate in candidates:
         if candidate.text in links:
             candidate.link_density = 1.0
+    mark_comments(tree, candidates)
     if not candidates:
         raise InputError("no article text found in the page")
     if candidates and meta.title and _same_text(candidates[0].text, meta.title):
@@ -82,6 +88,26 @@ def engine_blocks(
     body = _extract_body(tree, url)
     extracted, images = _candidates(body) if body is not None else ([], [])
     return extracted, readable, images
+
+
+def mark_comments(tree: lxml_html.HtmlElement, candidates: list[Candidate]) -> None:
+    """Marks the blocks only the page's comment sections hold (`comments.py`), when the page
+    has an article of its own outside them: paragraphs of prose, not only navigation or
+    match facts. Else the posts are what the page is about (a forum thread, a live
+    commentary) and nothing is marked."""
+    sections = CommentSections(tree)
+    if not sections:
+        return
+    held = [sections.holding(c.text) for c in candidates]
+    prose = [
+        c
+        for c, section in zip(candidates, held, strict=True)
+        if not section and c.kind is BlockKind.PARAGRAPH and ends_like_sentence(c.text)
+    ]
+    if _text_length(prose) < _MIN_ARTICLE_OUTSIDE_COMMENTS:
+        return
+    for candidate, section in zip(candidates, held, strict=True):
+        candidate.comment_section = section
 
 
 def choose_blocks(

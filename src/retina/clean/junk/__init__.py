@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.junk.attribution import Attribution, find_attribution
 from retina.clean.junk.captions import find_captions
+from retina.clean.junk.comments import find_comments
 from retina.clean.junk.page_lines import find_page_lines, find_trailing_headings
 from retina.clean.junk.prompts import find_prompts
 from retina.clean.junk.related import find_related_links
@@ -38,6 +39,7 @@ def remove_junk(candidates: list[Candidate]) -> JunkResult:
         for finding in new:
             taken.update(finding.positions)
 
+    accept(find_comments(candidates, taken))
     accept(find_prompts(candidates, taken))
     attributed = find_attribution(candidates, taken)
     attribution = None

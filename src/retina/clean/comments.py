@@ -1,0 +1,124 @@
+"""Readers' comment sections, found by how pages name them.
+
+A news page's comment thread reads like text: full sentences, few links. Extractors tell it
+from the article by its container's name, but trafilatura only knows names that *start*
+with "comment" (`comments`, `comment-list`), so a thread in `<div id="sf_comment_list">` or
+`<section class="ts-comments-section">` came through as article text.
+
+Here a container is a comment section when one of its class or id names is built on a
+comment word (comment, Kommentare, comentario, commentaire, commento, Disqus), and it is
+not also named as the article or its content ("post", "entry-content"). Names that only
+describe the article's comment state (`comments-open`, `has-comments`, `no-comments`),
+"commentary" (an opinion piece) and BEM element names inside a content block
+(`gallery-main-content__item__comment`) do not count. A container holding most of the
+page's text is never a comment section: that is the article, whatever it is called.
+
+The tree is not changed: `CommentSections.holding` tells whether a block's text occurs on
+the page only inside comment sections, and the junk stage removes such blocks with that
+reason (`junk/comments.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_CONTAINERS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "article", "form", "footer"})
+_NAMES = etree.XPath(
+    " | ".join(
+        f"//@{attribute}[contains(., 'omment') or contains(., 'OMMENT') or contains(., 'isqus')"
+        " or contains(., 'omentari')]"
+        for attribute in ("id", "class")
+    )
+)
+"""Class and id values that may name a comment section: a pre-filter over attributes only,
+in C (lxml evaluates regular expressions in XPath in Python); `_is_comment_section`
+decides."""
+
+_COMMENT_WORD = re.compile(
+    r"comment(?!ary|ator)|kommentare|kommentar(?:bereich|liste|box|[-_])|comentari|disqus", re.I
+)
+"""Comment words in names: English, French and Italian (commentaire, commento) share the
+stem; German "Kommentar" alone also names an opinion piece, so only its plural and
+compounds count."""
+_STATE_NAME = re.compile(
+    r"^(?:(?:has|no|with|show|enable|disable|allow|open|closed)[-_]?comments?"
+    r"|comments?[-_]?(?:open|closed|enabled|disabled|on|off|count|\d+))$",
+    re.I,
+)
+"""Names that describe the article's comment state rather than name a thread."""
+_CONTENT_NAME = re.compile(
+    r"(?:^|[-_])(?:article|content|main|entry|story|post|body|text|hentry)$", re.I
+)
+"""A name that calls the element the article or its content ("post", "entry-content"): it
+ends with such a word ("post_formulario" is a form). It does not count beside a comment
+word in the same name ("comment-body"), except as the block of a BEM name
+(`main-content__item__comment` is an element of the content)."""
+_SPACE = re.compile(r"\s+")
+_MAX_PAGE_SHARE = 0.5
+
+
+class CommentSections:
+    """The page's comment sections and a test for text that occurs only inside them."""
+
+    def __init__(self, tree: etree._Element) -> None:
+        named = dict.fromkeys(value.getparent() for value in _NAMES(tree))  # document order
+        found = [e for e in named if e.tag in _CONTAINERS and _is_comment_section(e)]
+        self.sections: list[etree._Element] = []
+        self._page = ""
+        self._inside: list[str] = []
+        if not found:
+            return
+        marked = set(found)
+        outer = [e for e in found if not any(a in marked for a in e.iterancestors())]
+        self._page = _squeezed(tree)
+        inside = [_squeezed(section) for section in outer]
+        limit = _MAX_PAGE_SHARE * len(self._page)
+        kept = [(e, text) for e, text in zip(outer, inside, strict=True) if len(text) <= limit]
+        self.sections = [e for e, _ in kept]
+        self._inside = [text for _, text in kept]
+
+    def __bool__(self) -> bool:
+        return bool(self.sections)
+
+    def holding(self, text: str) -> str | None:
+        """The name of the comment section holding `text` (``div#comments``) when the text
+        occurs on the page only inside comment sections; else None."""
+        key = _SPACE.sub("", text)
+        if not key:
+            return None
+        inside = [part.count(key) for part in self._inside]
+        total = sum(inside)
+        if not total or total < self._page.count(key):
+            return None
+        return describe(self.sections[next(i for i, n in enumerate(inside) if n)])
+
+
+def describe(element: etree._Element) -> str:
+    """`tag#id` or `tag.class`, for a removal's reason."""
+    name = element.get("id")
+    if name:
+        return f"{element.tag}#{name.strip()}"
+    classes = (element.get("class") or "").split()
+    return f"{element.tag}.{classes[0]}" if classes else element.tag
+
+
+def _is_comment_section(element: etree._Element) -> bool:
+    names = f"{element.get('id') or ''} {element.get('class') or ''}".split()
+    thread = False
+    for name in names:
+        block = name.partition("__")[0] if "__" in name else ""
+        if block and _CONTENT_NAME.search(block):
+            return False  # an element of the content block, in BEM naming
+        if _COMMENT_WORD.search(name):
+            thread = thread or not _STATE_NAME.match(name)
+        elif _CONTENT_NAME.search(name):
+            return False
+    return thread
+
+
+def _squeezed(element: etree._Element) -> str:
+    """The element's text without any whitespace: blocks are found in it whatever spacing
+    each engine put between inline elements."""
+    return "".join(etree.tostring(element, method="text", encoding=str, with_tail=False).split())
