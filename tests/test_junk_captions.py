@@ -23,6 +23,9 @@ from retina.model import RemovedKind
         "Das Firmengeflecht der Gruppe. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0",
         "The harbour from the lighthouse, 1911. Click to enlarge",
         "The old mill on the river Tamar (Jane Roe, CC BY 4.0)",
+        "Hat das Potential zum Olympia-Superstar: Mikaela Shiffrin. © AFP / Jeff Pachoud",
+        "Stapel mit Mauerziegeln vor dem Rohbau. - © jollier_ - stock.adobe.com",
+        "Lee Elder at the Masters in 1975. | © Ric Clarson/PGA Tour Archive",
     ],
 )
 def test_captions_found(text: str) -> None:
@@ -38,6 +41,8 @@ def test_captions_found(text: str) -> None:
         "The photo, taken in 1931 by an unknown photographer, became famous overnight.",
         "Image rights are at the heart of the dispute, the lawyer said: the agency disagrees.",
         "Source: World – The Spectator Australia",
+        "linux usability ...or, why do I bother. © 2002, 2003 Jamie Zawinski",
+        "© Harbour Press: the harbour at dawn",
         "Readers could click to enlarge the map, but most did not, the survey of 2,000 users "
         "of the site found when it was published last spring after a long delay, which the "
         "council blamed on a shortage of staff in its planning office and on the courts, "

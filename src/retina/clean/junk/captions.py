@@ -3,10 +3,9 @@
 Extractors keep a figure's caption when the page sets it as a paragraph. A caption is
 recognised by what only captions carry: a numbered figure label at its start
 ("Abbildung 4: …", "Fig. 2. …"), a picture credit or image licence at its end ("… (Foto:
-dpa)", "… Photo: Reuters", "… CC-BY-SA 2.0") or a click-to-enlarge hint, in a block too
-short to be running prose; a slideshow's captions by their counter ("1/50 …", "2/50 …",
-"3/50 …" in a row).
-"""
+dpa)", "… Photo: Reuters", "… © AFP / Jane Roe", "… CC-BY-SA 2.0") or a click-to-enlarge
+hint, in a block too short to be running prose; a slideshow's captions by their counter
+("1/50 …", "2/50 …", "3/50 …" in a row)."""
 
 from __future__ import annotations
 
@@ -46,6 +45,12 @@ _ENLARGE = re.compile(
 # A Creative Commons licence closing a short block is a picture's: "… CC-BY-SA 2.0".
 _LICENCE_AT_END = re.compile(
     r"\bCC[- ](?:BY|0)(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?\s*[).]?$|\bCC0\s*[).]?$"
+)
+# "… Mikaela Shiffrin. © AFP / Jeff Pachoud", "… verwendet. - © jollier_ - stock.adobe.com":
+# a photographer or agency after the copyright sign, closing a short block. A year there
+# makes it a copyright notice ("© 2002 Jamie Zawinski"), left to the prompts detector.
+_CREDIT_SIGN = re.compile(
+    r"(?:[.!?]\s*|\s[-–—|/]\s*)©\s*(?!.*\b(?:1[89]|20)\d{2}\b)(?:(?![.!?]\s)[^©:]){2,60}$"
 )
 _SLIDE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 _MIN_SLIDES = 3
@@ -97,7 +102,7 @@ def caption_reason(text: str) -> str | None:
         return None
     if n <= _MAX_LABELLED_WORDS and _FIGURE_LABEL.match(text):
         return "a numbered figure caption"
-    if n <= _MAX_CREDITED_WORDS and _CREDIT_IN_BRACKETS.search(text):
+    if n <= _MAX_CREDITED_WORDS and (_CREDIT_IN_BRACKETS.search(text) or _CREDIT_SIGN.search(text)):
         return "a caption ending with its picture credit"
     if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
         return "a picture credit"
