@@ -155,3 +155,45 @@ def test_headline_starting_with_a_currency_amount() -> None:
     assert is_headline_like("£4.3bn deal creates regional airline giant")
     article = clean(with_injection("Also Read: $22bn Deal Creates Packaging Giant"))
     assert [b.text for b in article.blocks] == BODY
+
+
+_PROSE = Candidate(
+    BlockKind.PARAGRAPH,
+    "The council voted on Tuesday to rebuild the harbour wall after a winter of storms.",
+)
+
+
+def _link(text: str, kind: BlockKind = BlockKind.PARAGRAPH) -> Candidate:
+    return Candidate(kind, text, link_density=1.0)
+
+
+def test_closing_links_to_other_articles_go_with_their_heading() -> None:
+    """Even when they share the article's words: the same column, the same topic."""
+    candidates = [
+        _PROSE,
+        Candidate(BlockKind.HEADING, "More from the harbour column:"),
+        _link("Storms flood the harbour wall again", BlockKind.LIST_ITEM),
+        _link("Council to vote on the harbour budget", BlockKind.LIST_ITEM),
+    ]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (1, 2, 3)
+    assert finding.kind is RemovedKind.RELATED_LINK
+    assert "closing the text" in finding.reason
+
+
+@pytest.mark.parametrize(
+    "candidates",
+    [
+        # a link inside the text, prose after it
+        [_PROSE, _link("Storms flood the harbour wall again"), _PROSE],
+        # a closing link that is a sentence, or a bare address citing a source
+        [_PROSE, _link("Read the council's full decision on the harbour wall here.")],
+        [_PROSE, Candidate(BlockKind.HEADING, "Further reading"), _link("www.example.org/wall")],
+        # nothing but links: no prose of its own to end, so the links are the page
+        [_link("Storms flood the harbour wall again"), _link("Council votes on harbour wall")],
+        # a closing line that is not wholly a link
+        [_PROSE, Candidate(BlockKind.PARAGRAPH, "Storms flood the harbour wall again")],
+    ],
+)
+def test_what_is_not_a_closing_list_of_links(candidates: list[Candidate]) -> None:
+    assert not [f for f in find_related_links(candidates, set()) if "closing" in f.reason]

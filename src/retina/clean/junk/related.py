@@ -198,6 +198,8 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 _MAX_HEADLINE_WORDS = 30
 _MAX_FOLLOWING_HEADLINES = 6
 _UNRELATED_OVERLAP = 0.2
+_LINK_ONLY = 0.9
+_MAX_LEAD_IN_WORDS = 8
 
 
 def is_marker(phrase: str) -> bool:
@@ -259,7 +261,56 @@ def find_related_links(candidates: list[Candidate], skip: set[int]) -> list[Find
         if finding:
             findings.append(finding)
             taken.update(finding.positions)
+    closing = _closing_links(candidates, taken)
+    if closing:
+        findings.append(closing)
     return findings
+
+
+def _closing_links(candidates: list[Candidate], taken: set[int]) -> Finding | None:
+    """The links to other articles a page lists after the text ("Weitere Beiträge aus der
+    Kolumne:", then headlines): the last blocks, each only a link to a headline, with the
+    heading or lead-in line above them. The article's own text ends in prose, so at
+    least one paragraph that ends like a sentence must stay before them."""
+    kept = [i for i in range(len(candidates)) if i not in taken]
+    run: list[int] = []
+    while kept and _is_bare_headline_link(candidates[kept[-1]]):
+        run.insert(0, kept.pop())
+    if not run:
+        return None
+    if kept and _introduces_links(candidates[kept[-1]]):
+        run.insert(0, kept.pop())
+    if not any(
+        candidates[i].kind is BlockKind.PARAGRAPH and ends_like_sentence(candidates[i].text)
+        for i in kept
+    ):
+        return None
+    links = sum(1 for i in run if candidates[i].link_density >= _LINK_ONLY)
+    return Finding(
+        tuple(run),
+        RemovedKind.RELATED_LINK,
+        f"{links} link(s) to other articles closing the text, each a headline on its own",
+    )
+
+
+def _is_bare_headline_link(candidate: Candidate) -> bool:
+    """A link whose text is a headline; a bare address cites a source ("Weiterführender
+    Link: www.dwds.de/…"), and stays."""
+    return (
+        candidate.link_density >= _LINK_ONLY
+        and candidate.kind is not BlockKind.TABLE
+        and not _URL.match(candidate.text.strip())
+        and is_headline_like(candidate.text)
+        and not ends_like_sentence(candidate.text)
+    )
+
+
+def _introduces_links(candidate: Candidate) -> bool:
+    """A heading, or a short line ending with a colon, right above the closing links."""
+    n = len(words(candidate.text))
+    return n <= _MAX_LEAD_IN_WORDS and (
+        candidate.kind is BlockKind.HEADING or candidate.text.rstrip().endswith(":")
+    )
 
 
 def _marker_with_headline(
@@ -329,7 +380,11 @@ def _bare_link(
 ) -> Finding | None:
     """A paragraph that is only a link to a headline, unrelated to the article."""
     cand = candidates[i]
-    if cand.link_density < 0.9 or not is_headline_like(cand.text) or ends_like_sentence(cand.text):
+    if (
+        cand.link_density < _LINK_ONLY
+        or not is_headline_like(cand.text)
+        or ends_like_sentence(cand.text)
+    ):
         return None
     overlap = vocabulary.overlap(cand.text, {i} | taken)
     if overlap >= _UNRELATED_OVERLAP:
