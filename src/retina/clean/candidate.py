@@ -14,7 +14,8 @@ class Candidate:
 
     `link_density` is the share of the text inside links (HTML only); `comment_section`
     names the readers' comment section that alone holds the text (HTML only, see
-    `comments.py`).
+    `comments.py`); `outside_declared_body` that the article text the page declares
+    does not hold it (HTML only, see `declared_body.py`).
     """
 
     kind: BlockKind
@@ -22,6 +23,7 @@ class Candidate:
     level: int | None = None
     link_density: float = 0.0
     comment_section: str | None = None
+    outside_declared_body: bool = False
 
     def to_block(self) -> Block:
         return Block(kind=self.kind, text=self.text, level=self.level)

@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.comments import CommentSections
+from retina.clean.declared_body import DeclaredBody
 from retina.clean.metadata import extract_metadata
 from retina.clean.readability import extract_readable
 from retina.clean.standfirst import shown_standfirst
@@ -49,14 +50,15 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     extracted, readable, images = engine_blocks(tree, url)
     candidates = choose_blocks(extracted, readable, links)
     candidates = [c for c in candidates if _visible(c.text)]
+    if not candidates:
+        raise InputError("no article text found in the page")
+    if meta.title and _same_text(candidates[0].text, meta.title):
+        candidates.pop(0)  # the title, repeated as the first heading: it is metadata
     for candidate in candidates:
         if candidate.text in links:
             candidate.link_density = 1.0
     mark_comments(tree, candidates)
-    if not candidates:
-        raise InputError("no article text found in the page")
-    if candidates and meta.title and _same_text(candidates[0].text, meta.title):
-        candidates.pop(0)  # the title, repeated as the first heading: it is metadata
+    DeclaredBody(meta.body, meta.lead).mark_outside(candidates)
     standfirst = shown_standfirst(tree, meta.lead, candidates)
     if standfirst:
         candidates.insert(0, Candidate(BlockKind.PARAGRAPH, standfirst))

@@ -109,6 +109,9 @@ class Metadata:
     language: str | None = None
     canonical_url: str | None = None
     images: list[Image] = field(default_factory=list)
+    body: str | None = None
+    """The article's text as the page declares it (JSON-LD `articleBody`): not shown, but a
+    witness of which blocks are the article (`declared_body.py`)."""
 
 
 def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
@@ -140,6 +143,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
     found.authors = _authors(ld, meta, tree)
+    found.body = _text(ld.get("articleBody"))
     found.published = _first_date(
         _text(ld.get("datePublished")),
         meta.get("article:published_time"),

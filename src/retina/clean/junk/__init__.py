@@ -13,6 +13,7 @@ from retina.clean.candidate import Candidate, Finding
 from retina.clean.junk.attribution import Attribution, find_attribution
 from retina.clean.junk.captions import find_captions
 from retina.clean.junk.comments import find_comments
+from retina.clean.junk.declared_body import find_outside_body
 from retina.clean.junk.page_lines import find_page_lines, find_trailing_headings
 from retina.clean.junk.prompts import find_prompts
 from retina.clean.junk.related import find_related_links
@@ -51,6 +52,7 @@ def remove_junk(candidates: list[Candidate]) -> JunkResult:
     accept(find_related_links(candidates, taken))
     accept(find_repeats(candidates, taken))
     accept(find_trailing_headings(candidates, taken))
+    accept(find_outside_body(candidates, taken))
 
     removed = [
         Removed(
