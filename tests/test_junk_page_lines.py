@@ -25,6 +25,8 @@ from retina.model import RemovedKind
         ("Kategorie: News", "a list of the page's tags or categories"),
         ("Filed under: Politics, Local", "a list of the page's tags or categories"),
         ("Lesezeit: 3 Minuten", "a reading-time label"),
+        ("Ten tekst przeczytasz w mniej niż minutę", "a reading-time label"),
+        ("This story takes 4 minutes to read", "a reading-time label"),
         ("You must be logged in to post a comment.", "a comment-form prompt"),
         ("Bitte melden Sie sich an, um Kommentare zu schreiben.", "a comment-form prompt"),
         ("Sie sind aktuell nicht eingeloggt.", "a notice about logging in"),
@@ -59,6 +61,8 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "Comments from readers poured in: 300 in an hour.",
         "Rated 4 to 5 of 5 stars by critics",
         "Page 2 of the report lists 14 of 20 schools.",
+        "She read the verdict in five minutes.",
+        "Minutes of the meeting: read them online",
     ],
 )
 def test_prose_stays(text: str) -> None:

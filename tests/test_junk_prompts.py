@@ -40,6 +40,16 @@ from retina.model import RemovedKind
         ("Sie sind bereits Abonnent? Hier anmelden und weiterlesen.", RemovedKind.BOILERPLATE),
         ("This post contains affiliate links.", RemovedKind.BOILERPLATE),
         (
+            "We recommend the best products through an independent review process, and "
+            "advertisers do not influence our picks. We may receive compensation if you visit "
+            "partners we recommend.",
+            RemovedKind.BOILERPLATE,
+        ),
+        (
+            "Аdvеrtіѕе wіth thе most visited news site ~ Wе оffеr fullу сuѕtоmіzаblе расkаgеѕ.",
+            RemovedKind.AD,
+        ),
+        (
             "We may earn a commission when you buy something through the links on this page.",
             RemovedKind.BOILERPLATE,
         ),
@@ -89,6 +99,8 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "Click-through rates for video content load the servers less than expected.",
         "Copyright holders say the law, passed in 2019, has not stopped piracy.",
         "Customers complained they could not cancel the contract at all.",
+        "Владимир Путин встретился с Olaf Scholz и Emmanuel Macron в Москве во вторник.",
+        "The regulator said advertisers do not influence its rulings, and never have.",
     ],
 )
 def test_prose_stays(text: str) -> None:

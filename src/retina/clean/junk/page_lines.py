@@ -48,6 +48,21 @@ _READING_TIME = re.compile(
     r"(?:\s+(?:read|reading|lesen|lesezeit|de\s+lectura|de\s+lecture|di\s+lettura|leestijd))?\W*$",
     re.IGNORECASE,
 )
+# "Ten tekst przeczytasz w mniej niż minutę", "This story takes 4 minutes to read": a short
+# line that speaks of reading and of minutes says how long the article takes.
+_READING_VERB = re.compile(
+    r"\b(?:read|reading|lesen|lire|lecture|leer|lectura|leggere|lettura|ler|leitura|lezen"
+    r"|przeczytasz|przeczytać|czytania)\b",
+    re.IGNORECASE,
+)
+_MINUTES = re.compile(
+    r"(?:\d+|\b(?:a|an|one|two|three|four|five|ten|less\s+than|under|mniej\s+niż|weniger\s+als"
+    r"|menos\s+de|moins\s+d['’]une?)\b)\s*"
+    r"\b(?:min|mins|minutes?|minuten?|minutos?|minuti|minuto|minuut|minut[aęy]?)\b",
+    re.IGNORECASE,
+)
+"""A count of minutes: "4 minutes", "mniej niż minutę" ("Minutes of the meeting" is none)."""
+_MAX_READING_LINE_WORDS = 8
 _LOG_IN = (
     r"logged\s+in|log\s+in|sign\s+in|signed\s+in|eingeloggt|angemeldet|anmelden|einloggen"
     r"|melden\s+sie\s+sich\s+an|melde\s+dich\s+an|connecté|connectez|registrado"
@@ -142,6 +157,13 @@ def page_line_reason(text: str) -> str | None:
     if n <= _MAX_TAXONOMY_WORDS and _TAXONOMY.match(text):
         return "a list of the page's tags or categories"
     if n <= 8 and _READING_TIME.match(text):
+        return "a reading-time label"
+    if (
+        n <= _MAX_READING_LINE_WORDS
+        and not text.rstrip().endswith((".", "!", "?"))  # "She read it in five minutes."
+        and _READING_VERB.search(text)
+        and _MINUTES.search(text)
+    ):
         return "a reading-time label"
     if n <= _MAX_COMMENT_FORM_WORDS and _COMMENT_FORM.search(text) and addresses_the_reader(text):
         return "a comment-form prompt"

@@ -1,6 +1,7 @@
 """Calls to action and page furniture inside the text: share and follow prompts,
-newsletter sign-ups and subscription offers, advertisement labels, copyright, cookie and
-editorial-standards notices, paywall notices, affiliate-link disclosures and embed placeholders.
+newsletter sign-ups and subscription offers, advertisement labels and ads disguised with
+look-alike letters, copyright, cookie and editorial-standards notices, paywall notices,
+affiliate-link disclosures and embed placeholders.
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
 an imperative (share, follow, sign up, subscribe...) and names its target (a social
@@ -96,7 +97,8 @@ _CANCEL_ANYTIME = re.compile(
     r"|\bdisdici\s+(?:quando\s+vuoi|in\s+qualsiasi\s+momento)\b|\bopzegbaar\b",
     re.IGNORECASE,
 )
-# "This post contains affiliate links", "Für Links auf dieser Seite erhält X eine Provision".
+# "This post contains affiliate links", "Für Links auf dieser Seite erhält X eine Provision",
+# "We may receive compensation …", "… advertisers do not influence our picks".
 _AFFILIATE = re.compile(
     r"\baffiliate[- ]?links?\b|\b(?:partner|werbe|provisions|affiliate)-?links?\b"
     r"|\bamazon[- ]partner\b|\bqualifying\s+purchases\b|\bliens?\s+affiliés?\b"
@@ -104,7 +106,9 @@ _AFFILIATE = re.compile(
     r"|\blinks?\b.*\b(?:earn|earns|receive|receives|erhält|erhalten|verdienen?|bekommen)\b"
     r".{0,80}\b(?:commission|provision)\b"
     r"|\b(?:earn|earns|receive|receives|erhält|erhalten|verdienen?|bekommen)\b.{0,80}"
-    r"\b(?:commission|provision)\b.*\blinks?\b",
+    r"\b(?:commission|provision)\b.*\blinks?\b"
+    r"|\b(?:we|i)\s+may\s+(?:receive|earn|get|be\s+paid)\s+(?:a\s+)?(?:compensation|commission)"
+    r"|\badvertisers\s+(?:do\s+not|don't)\s+influence\s+our\b",
     re.IGNORECASE,
 )
 # The placeholder a consent tool puts where an embed (video, map, post) would load.
@@ -114,6 +118,14 @@ _EMBED_PLACEHOLDER = re.compile(
     r"(?=.*\b(?:load|laden|charger|cargar|anzuzeigen|unlock|entsperren)\b)",
     re.IGNORECASE,
 )
+
+# "Аdvеrtіѕе wіth uѕ": Latin words spelled with look-alike Cyrillic letters, so that ad and
+# spam filters do not read them. No language writes a word in two scripts.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+\b")
+_MIN_MIXED_WORDS = 3
+_MIN_MIXED_SHARE = 0.2
 
 _MAX_SHARE_WORDS = 20
 _MAX_PAYWALL_WORDS = 30
@@ -142,6 +154,11 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return None
     if n <= 8 and _AD.match(text):
         return RemovedKind.AD, "an advertisement label"
+    if _disguised(text, n):
+        return (
+            RemovedKind.AD,
+            "words spelled with look-alike letters of another script (disguised ad)",
+        )
     if n <= _MAX_SHARE_WORDS and (_SHARE_LABEL.match(text) or _SHARE.match(text)):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
     if n <= _MAX_NEWSLETTER_WORDS and (
@@ -165,3 +182,11 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
     ):
         return RemovedKind.BOILERPLATE, "a copyright notice"
     return None
+
+
+def _disguised(text: str, n: int) -> bool:
+    """Whether many of the block's words mix Latin and Cyrillic letters."""
+    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
+        return False
+    mixed = len(_MIXED_WORD.findall(text))
+    return mixed >= _MIN_MIXED_WORDS and mixed >= _MIN_MIXED_SHARE * n
