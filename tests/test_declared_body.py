@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from retina.clean import clean
+import pytest
+
+from retina.clean import clean, declared_body
 from retina.clean.candidate import Candidate
 from retina.clean.declared_body import DeclaredBody
 from retina.model import BlockKind, RemovedKind
@@ -92,5 +94,12 @@ def test_lists_are_not_judged() -> None:
     """A review's pros and cons, a fact box: often kept out of the declared body."""
     candidates = _candidates(*_PARAGRAPHS)
     candidates += _candidates("Most powerful console ever made", kind=BlockKind.LIST_ITEM)
+    DeclaredBody(_BODY, None).mark_outside(candidates)
+    assert _marked(candidates) == []
+
+
+def test_too_large_to_search_block_by_block_says_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    candidates = _candidates(*_PARAGRAPHS, _PROMO)
+    monkeypatch.setattr(declared_body, "_MAX_SEARCHED_CHARS", 1000)
     DeclaredBody(_BODY, None).mark_outside(candidates)
     assert _marked(candidates) == []

@@ -6,7 +6,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import shared_path
-from retina.clean import clean
+from retina.clean import clean, comments
 from retina.clean.candidate import Candidate
 from retina.clean.comments import CommentSections
 from retina.clean.html import mark_comments
@@ -118,3 +118,24 @@ def test_a_page_without_an_article_of_its_own_keeps_its_posts() -> None:
     markup = f"<html><body>{nav}<div id='thread'>{posts}</div>{nav}</body></html>"
     assert _sections(markup) == ["forum-comment"] * 6
     assert not any(c.comment_section for c in _candidates(markup))
+
+
+def test_a_page_too_large_to_search_block_by_block_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each block is searched in the page's text: past a budget of page characters times
+    blocks (a hostile page of thousands of sections and blocks), nothing is searched."""
+    markup = _page('<div id="sf_comment_list">{comments}</div>')
+    assert any(c.comment_section for c in _candidates(markup))
+    monkeypatch.setattr(comments, "_MAX_SEARCHED_CHARS", 1000)
+    assert not any(c.comment_section for c in _candidates(markup))
+
+
+def test_each_block_is_named_after_its_own_section() -> None:
+    container = (
+        '<div id="thread-a"><div class="comment">{comments}</div></div>'
+        '<div class="comment-box"><p>Another reader wrote this much later, after the vote.</p>'
+        "</div>"
+    )
+    sections = [c.comment_section for c in _candidates(_page(container)) if c.comment_section]
+    assert sections == ["div.comment", "div.comment", "div.comment-box"]

@@ -13,7 +13,7 @@ describe the article's comment state (`comments-open`, `has-comments`, `no-comme
 (`gallery-main-content__item__comment`) do not count. A container holding most of the
 page's text is never a comment section: that is the article, whatever it is called.
 
-The tree is not changed: `CommentSections.holding` tells whether a block's text occurs on
+The tree is not changed: `CommentSections.holders` tells whether a block's text occurs on
 the page only inside comment sections, and the junk stage removes such blocks with that
 reason (`junk/comments.py`).
 """
@@ -21,6 +21,7 @@ reason (`junk/comments.py`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from lxml import etree
 
@@ -57,6 +58,8 @@ word in the same name ("comment-body"), except as the block of a BEM name
 (`main-content__item__comment` is an element of the content)."""
 _SPACE = re.compile(r"\s+")
 _MAX_PAGE_SHARE = 0.5
+_MAX_SEARCHED_CHARS = 200_000_000
+"""Page characters times blocks: each block's text is searched in the page's."""
 
 
 class CommentSections:
@@ -66,33 +69,42 @@ class CommentSections:
         named = dict.fromkeys(value.getparent() for value in _NAMES(tree))  # document order
         found = [e for e in named if e.tag in _CONTAINERS and _is_comment_section(e)]
         self.sections: list[etree._Element] = []
-        self._page = ""
-        self._inside: list[str] = []
+        self._page = self._inside = ""
+        self._starts: list[int] = []
         if not found:
             return
         marked = set(found)
         outer = [e for e in found if not any(a in marked for a in e.iterancestors())]
         self._page = _squeezed(tree)
-        inside = [_squeezed(section) for section in outer]
         limit = _MAX_PAGE_SHARE * len(self._page)
-        kept = [(e, text) for e, text in zip(outer, inside, strict=True) if len(text) <= limit]
-        self.sections = [e for e, _ in kept]
-        self._inside = [text for _, text in kept]
+        texts = []
+        for section in outer:
+            text = _squeezed(section)
+            if len(text) <= limit:
+                self.sections.append(section)
+                self._starts.append(sum(len(t) + 1 for t in texts))
+                texts.append(text)
+        self._inside = "\0".join(texts)
 
     def __bool__(self) -> bool:
         return bool(self.sections)
 
-    def holding(self, text: str) -> str | None:
-        """The name of the comment section holding `text` (``div#comments``) when the text
-        occurs on the page only inside comment sections; else None."""
+    def holders(self, texts: list[str]) -> list[str | None]:
+        """For each text, the name of the comment section holding it (``div#comments``)
+        when it occurs on the page only inside comment sections, else None. All None on a
+        page too large to search once per block (a hostile page must not cost minutes)."""
+        if len(self._page) * len(texts) > _MAX_SEARCHED_CHARS:
+            return [None] * len(texts)
+        return [self._holder(text) for text in texts]
+
+    def _holder(self, text: str) -> str | None:
         key = _SPACE.sub("", text)
         if not key:
             return None
-        inside = [part.count(key) for part in self._inside]
-        total = sum(inside)
-        if not total or total < self._page.count(key):
+        inside = self._inside.count(key)
+        if not inside or inside < self._page.count(key):
             return None
-        return describe(self.sections[next(i for i, n in enumerate(inside) if n)])
+        return describe(self.sections[bisect_right(self._starts, self._inside.find(key)) - 1])
 
 
 def describe(element: etree._Element) -> str:

@@ -29,6 +29,8 @@ _MARKUP = re.compile(r"<[^>]{0,500}>")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _MIN_BODY_CHARS = 200
 """A shorter declared body is a summary."""
+_MAX_SEARCHED_CHARS = 200_000_000
+"""Declared characters times blocks: each block is searched in the declared text."""
 _MIN_HELD_SHARE = 0.6
 """Share of the extracted text the declared body must hold to be the whole article."""
 _JUDGED = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE})
@@ -49,8 +51,8 @@ class DeclaredBody:
     def mark_outside(self, candidates: list[Candidate]) -> None:
         """Sets `outside_declared_body` on the paragraphs and quotes it does not hold, below
         the first one it holds, when it holds most of the candidates' text."""
-        if not self:
-            return
+        if not self or len(self._key) * len(candidates) > _MAX_SEARCHED_CHARS:
+            return  # none, or too large to search once per block (a hostile page)
         keys = [_key(c.text) for c in candidates]
         held = [bool(key) and key in self._key for key in keys]
         total = sum(map(len, keys))

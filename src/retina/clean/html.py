@@ -100,7 +100,7 @@ def mark_comments(tree: lxml_html.HtmlElement, candidates: list[Candidate]) -> N
     sections = CommentSections(tree)
     if not sections:
         return
-    held = [sections.holding(c.text) for c in candidates]
+    held = sections.holders([c.text for c in candidates])
     prose = [
         c
         for c, section in zip(candidates, held, strict=True)
