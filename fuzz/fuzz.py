@@ -72,6 +72,13 @@ HOSTILE = (
     '<script type="application/ld+json">' + "[" * 20000 + "</script>",
     '<script type="application/ld+json">{"@type": ["NewsArticle", 7], "author": {"name": '
     '["a", {"b": 1}]}, "datePublished": "99999-99-99T99:99", "headline": 1e400}</script>',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "'
+    + "&amp;" * 2000
+    + "<p>" * 500
+    + "x " * 50_000
+    + '"}</script>',
+    '<div id="comments" class="comment-list">' + '<div class="comment"><p>x y z.</p></div>' * 3000,
+    '<div class="__comment" id="comment__"></div><ol class="Comments"><li>ǅ</li></ol>',
     '<time datetime="0000-00-00T25:61:61">x</time><meta name="date" content="-999999999">',
     '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>&b;',
     "<rss><channel>" + "<item><title>t</title><link>http://x/</link></item>" * 3000,
