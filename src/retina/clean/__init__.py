@@ -75,7 +75,7 @@ def _is_html(text: str, content_type: str | None) -> bool:
 
 
 def _finish(draft: Draft, url: str | None) -> Article:
-    junk = remove_junk(draft.candidates)
+    junk = remove_junk(draft.candidates, draft.authors)
     if not junk.blocks:
         raise InputError("no article text found in the input")
     origin, section = draft.origin, draft.section

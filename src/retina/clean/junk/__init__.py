@@ -7,10 +7,12 @@ them all and returns the kept blocks, the `Removed` records and any attribution 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.junk.attribution import Attribution, find_attribution
+from retina.clean.junk.bylines import find_bylines
 from retina.clean.junk.captions import find_captions
 from retina.clean.junk.comments import find_comments
 from retina.clean.junk.declared_body import find_outside_body
@@ -30,8 +32,9 @@ class JunkResult:
     attribution: Attribution | None
 
 
-def remove_junk(candidates: list[Candidate]) -> JunkResult:
-    """Run every detector over the candidates, in order, and split kept from removed."""
+def remove_junk(candidates: list[Candidate], authors: Sequence[str] = ()) -> JunkResult:
+    """Run every detector over the candidates, in order, and split kept from removed.
+    `authors` are the names the page's metadata gives, for bylines left in the text."""
     findings: list[Finding] = []
     taken: set[int] = set()
 
@@ -47,6 +50,7 @@ def remove_junk(candidates: list[Candidate]) -> JunkResult:
     if attributed:
         finding, attribution = attributed
         accept([finding])
+    accept(find_bylines(candidates, taken, authors))
     accept(find_captions(candidates, taken))
     accept(find_page_lines(candidates, taken))
     accept(find_related_links(candidates, taken))

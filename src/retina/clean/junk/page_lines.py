@@ -181,9 +181,18 @@ def page_line_reason(text: str) -> str | None:
 def _date_line(text: str) -> bool:
     if not _DATE.search(text):
         return False
-    rest = _DATE.sub(" ", text)
-    label = [w for w in words(rest) if not w.isdigit() and not _DATE_WORDS.match(w)]
-    return len(label) <= _MAX_LABEL_WORDS
+    return len(words(strip_dates(text))) <= _MAX_LABEL_WORDS
+
+
+def strip_dates(text: str) -> str:
+    """The text without its dates and times and the words that go with them ("at",
+    "Uhr", "GMT", month names), nor numbers."""
+    kept = []
+    for word in _DATE.sub(" ", text).split():
+        bare = word.strip(".,:;|/()–-")
+        if bare and not bare.isdigit() and not _DATE_WORDS.match(bare):
+            kept.append(word)
+    return " ".join(kept)
 
 
 def find_trailing_headings(candidates: list[Candidate], skip: set[int]) -> list[Finding]:

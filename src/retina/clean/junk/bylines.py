@@ -1,0 +1,87 @@
+"""Bylines and author biographies left in the text, found by the author's own name.
+
+The page's metadata names the authors (`metadata.py`); the layout often shows the same
+name again inside the article: a byline line ("By Cat Lafuente / June 12, 2020 9:49 am",
+"Par Jacques Munier", "Ariel Melgar Cabrera 3/5/2022 22:41") or, after the text, the
+author's biography ("Mama Robotnik is a video game historian…", "Inga Buller ist Head of
+Social & Community bei CHIP…"). A byline is the name with nothing else but a "by" word,
+dates and times, a role of a few words or an address; a biography begins with the name
+and a verb that describes the person, among the last blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retina.clean.candidate import Candidate, Finding
+from retina.clean.junk.page_lines import strip_dates
+from retina.clean.tokens import words
+from retina.model import BlockKind, RemovedKind
+
+_BY = re.compile(
+    r"^\W*(?:by|von|par|por|di|da|door|av|af|przez|autor(?:in)?:?|author:?|texto?:?)\s+",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"\S+@\S+|@\w+|https?://\S+", re.IGNORECASE)
+_BIO_VERB = re.compile(
+    r"^\W*(?:is|was|has|writes|covers|reports|reported|lives|works|ist|war|schreibt|lebt"
+    r"|arbeitet|est|était|écrit|vit|es|fue|escribe|vive|è|scrive|vive|jest|pisze|is\s+an?)\b",
+    re.IGNORECASE,
+)
+_MIN_NAME_WORDS = 2
+"""A one-word author ("Redaktion", "AFP") is too common a word to find by."""
+_MAX_BYLINE_REST_WORDS = 4
+"""Words a byline may add to the name: a role ("Political Editor"), a place."""
+_MAX_BYLINE_WORDS = 24
+_MAX_BIO_WORDS = 80
+_BIO_FROM_END = 3
+
+
+def find_bylines(
+    candidates: list[Candidate], skip: set[int], authors: Sequence[str]
+) -> list[Finding]:
+    """Find byline lines anywhere and author biographies among the last blocks."""
+    names = [name for name in authors if len(words(name)) >= _MIN_NAME_WORDS]
+    if not names:
+        return []
+    kept = [i for i in range(len(candidates)) if i not in skip]
+    last = set(kept[-_BIO_FROM_END:])
+    findings = []
+    for index in kept:
+        candidate = candidates[index]
+        if candidate.kind in (BlockKind.TABLE, BlockKind.CODE):
+            continue
+        for name in names:
+            rest = _after_name(candidate.text, name)
+            if rest is None:
+                continue
+            if _is_byline_rest(rest, candidate.text):
+                findings.append(Finding((index,), RemovedKind.BYLINE, f"a byline ({name})"))
+            elif index in last and _is_bio(rest, candidate.text):
+                reason = f"the author's biography ({name})"
+                findings.append(Finding((index,), RemovedKind.BYLINE, reason))
+            break
+    return findings
+
+
+def _after_name(text: str, name: str) -> str | None:
+    """The text after the author's name, when the block opens with it (after a "by")."""
+    text = " ".join(text.split())
+    start = _BY.match(text)
+    text = text[start.end() :] if start else text
+    if not text.casefold().startswith(name.casefold()):
+        return None
+    rest = text[len(name) :]
+    return rest if not rest[:1].isalnum() else None  # "Ann Lee" is not "Ann Leeds"
+
+
+def _is_byline_rest(rest: str, text: str) -> bool:
+    if len(words(text)) > _MAX_BYLINE_WORDS:
+        return False
+    left = [w for w in words(strip_dates(_ADDRESS.sub(" ", rest))) if not w.isdigit()]
+    return len(left) <= _MAX_BYLINE_REST_WORDS and not rest.rstrip().endswith((".", "!", "?"))
+
+
+def _is_bio(rest: str, text: str) -> bool:
+    return len(words(text)) <= _MAX_BIO_WORDS and bool(_BIO_VERB.match(rest))

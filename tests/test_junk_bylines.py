@@ -1,0 +1,68 @@
+"""Bylines and author biographies left in the text, found by the author's own name."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import BODY
+from retina.clean.candidate import Candidate
+from retina.clean.junk import remove_junk
+from retina.clean.junk.bylines import find_bylines
+from retina.model import BlockKind, RemovedKind
+
+_PROSE = list(BODY)
+
+
+def _found(line: str, author: str, at_end: bool = True) -> list[str]:
+    texts = [*_PROSE, line] if at_end else [line, *_PROSE]
+    candidates = [Candidate(BlockKind.PARAGRAPH, text) for text in texts]
+    return [f.reason for f in find_bylines(candidates, set(), [author])]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Cat Lafuente/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020", "Cat Lafuente"),
+        ("Par Jacques Munier", "Jacques Munier"),
+        ("Ariel Melgar Cabrera 3/5/2022 22:41", "Ariel Melgar Cabrera"),
+        ("Johnny Castro johnnycastro@example.net | Viernes 22 abril, 2022", "Johnny Castro"),
+    ],
+)
+def test_bylines_found_anywhere(line: str, author: str) -> None:
+    assert _found(line, author, at_end=False)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Mama Robotnik is a video game historian living in the British Empire.", "Mama Robotnik"),
+        ("Inga Buller ist Head of Social & Community bei CHIP.", "Inga Buller"),
+        ("Ben Silverman is on Twitter at ben_silverman.", "Ben Silverman"),
+        ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", "Laurie Oakes"),
+    ],
+)
+def test_biographies_found_at_the_end(line: str, author: str) -> None:
+    assert _found(line, author) == [f"the author's biography ({author})"]
+    assert _found(line, author, at_end=False) == []  # the article may be about its author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Jane Roe, the harbour master, said the wall would hold.", "Jane Roe"),
+        ("Jane Roeland is the new harbour master.", "Jane Roe"),  # another name
+        ("Council votes to rebuild the harbour wall", "Jane Roe"),
+        ("Redaktion is a word that names the newsroom.", "Redaktion"),  # one-word author
+    ],
+)
+def test_text_that_only_mentions_or_resembles_the_author_stays(line: str, author: str) -> None:
+    assert _found(line, author) == []
+    assert _found(line, author, at_end=False) == []
+
+
+def test_remove_junk_takes_the_authors() -> None:
+    candidates = [Candidate(BlockKind.PARAGRAPH, t) for t in ["By Jane Roe", *_PROSE]]
+    result = remove_junk(candidates, ["Jane Roe"])
+    [removed] = result.removed
+    assert removed.kind is RemovedKind.BYLINE and removed.text == "By Jane Roe"
+    assert remove_junk(candidates).removed == []
