@@ -68,43 +68,54 @@ class CommentSections:
     def __init__(self, tree: etree._Element) -> None:
         named = dict.fromkeys(value.getparent() for value in _NAMES(tree))  # document order
         found = [e for e in named if e.tag in _CONTAINERS and _is_comment_section(e)]
-        self.sections: list[etree._Element] = []
+        marked = set(found)
+        self._tree = tree
+        self._named = [e for e in found if not any(a in marked for a in e.iterancestors())]
+        self._named_texts = [_squeezed(section) for section in self._named]
+        self._sections: list[etree._Element] | None = None
         self._page = self._inside = ""
         self._starts: list[int] = []
-        if not found:
-            return
-        marked = set(found)
-        outer = [e for e in found if not any(a in marked for a in e.iterancestors())]
-        self._page = _squeezed(tree)
-        limit = _MAX_PAGE_SHARE * len(self._page)
-        texts = []
-        for section in outer:
-            text = _squeezed(section)
-            if len(text) <= limit:
-                self.sections.append(section)
-                self._starts.append(sum(len(t) + 1 for t in texts))
-                texts.append(text)
-        self._inside = "\0".join(texts)
 
     def __bool__(self) -> bool:
-        return bool(self.sections)
+        return bool(self._named)
+
+    @property
+    def sections(self) -> list[etree._Element]:
+        """The outermost named sections, but those holding most of the page's text. The
+        page's text is read here, once, and only when needed."""
+        if self._sections is None:
+            self._page = _squeezed(self._tree)
+            limit = _MAX_PAGE_SHARE * len(self._page)
+            self._sections, texts = [], []
+            for section, text in zip(self._named, self._named_texts, strict=True):
+                if len(text) <= limit:
+                    self._sections.append(section)
+                    self._starts.append(sum(len(t) + 1 for t in texts))
+                    texts.append(text)
+            self._inside = "\0".join(texts)
+        return self._sections
 
     def holders(self, texts: list[str]) -> list[str | None]:
         """For each text, the name of the comment section holding it (``div#comments``)
         when it occurs on the page only inside comment sections, else None. All None on a
         page too large to search once per block (a hostile page must not cost minutes)."""
-        if len(self._page) * len(texts) > _MAX_SEARCHED_CHARS:
-            return [None] * len(texts)
-        return [self._holder(text) for text in texts]
+        keys = [_SPACE.sub("", text) for text in texts]
+        named = "\0".join(self._named_texts)
+        if len(named) * len(keys) > _MAX_SEARCHED_CHARS or not any(
+            key and key in named for key in keys
+        ):
+            return [None] * len(keys)  # most pages: the engines left the comments out
+        if not self.sections or len(self._page) * len(keys) > _MAX_SEARCHED_CHARS:
+            return [None] * len(keys)
+        return [self._holder(key) for key in keys]
 
-    def _holder(self, text: str) -> str | None:
-        key = _SPACE.sub("", text)
+    def _holder(self, key: str) -> str | None:
         if not key:
             return None
         inside = self._inside.count(key)
         if not inside or inside < self._page.count(key):
             return None
-        return describe(self.sections[bisect_right(self._starts, self._inside.find(key)) - 1])
+        return describe(self._sections[bisect_right(self._starts, self._inside.find(key)) - 1])
 
 
 def describe(element: etree._Element) -> str:
