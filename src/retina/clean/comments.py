@@ -25,17 +25,11 @@ from bisect import bisect_right
 
 from lxml import etree
 
-_CONTAINERS = frozenset({"div", "section", "aside", "ul", "ol", "dl", "article", "form", "footer"})
-_NAMES = etree.XPath(
-    " | ".join(
-        f"//@{attribute}[contains(., 'omment') or contains(., 'OMMENT') or contains(., 'isqus')"
-        " or contains(., 'omentari')]"
-        for attribute in ("id", "class")
-    )
-)
-"""Class and id values that may name a comment section: a pre-filter over attributes only,
-in C (lxml evaluates regular expressions in XPath in Python); `_is_comment_section`
-decides."""
+_CONTAINERS = ("div", "section", "aside", "ul", "ol", "dl", "article", "form", "footer")
+_STEMS = ("omment", "OMMENT", "isqus", "omentari")
+"""What a comment word's name contains, whatever its case or language: a cheap test on
+every container's class and id before `_is_comment_section` reads the names (a Python
+loop over these tags, filtered by lxml in C, is faster than an XPath over attributes)."""
 
 _COMMENT_WORD = re.compile(
     r"comment(?!ary|ator)|kommentare|kommentar(?:bereich|liste|box|[-_])|comentari|disqus", re.I
@@ -66,8 +60,7 @@ class CommentSections:
     """The page's comment sections and a test for text that occurs only inside them."""
 
     def __init__(self, tree: etree._Element) -> None:
-        named = dict.fromkeys(value.getparent() for value in _NAMES(tree))  # document order
-        found = [e for e in named if e.tag in _CONTAINERS and _is_comment_section(e)]
+        found = [e for e in tree.iter(*_CONTAINERS) if _named_like(e) and _is_comment_section(e)]
         marked = set(found)
         self._tree = tree
         self._named = [e for e in found if not any(a in marked for a in e.iterancestors())]
@@ -125,6 +118,14 @@ def describe(element: etree._Element) -> str:
         return f"{element.tag}#{name.strip()}"
     classes = (element.get("class") or "").split()
     return f"{element.tag}.{classes[0]}" if classes else element.tag
+
+
+def _named_like(element: etree._Element) -> bool:
+    for attribute in ("class", "id"):
+        value = element.get(attribute)
+        if value and any(stem in value for stem in _STEMS):
+            return True
+    return False
 
 
 def _is_comment_section(element: etree._Element) -> bool:
