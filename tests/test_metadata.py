@@ -230,3 +230,26 @@ def test_a_canonical_link_that_does_not_parse_is_none(href: str) -> None:
     """It used to crash cleaning (a relative one) or storing (a bad port) the page."""
     head = f'<title>Vote</title><link rel="canonical" href="{href}">'
     assert extract_metadata(parse_tree(_page(head)), "https://news.example/a").canonical_url is None
+
+
+@pytest.mark.parametrize(
+    ("body", "authors"),
+    [
+        # a commenter's name is no byline, in a comment section or named as a comment part
+        ('<div id="comments"><span class="author">Alcalino</span></div>', []),
+        ('<p>Text.</p><span class="sf_comment_author">Alcalino</span>', []),
+        (
+            '<div class="byline">Jane Roe</div><div class="comment-list">'
+            '<span class="author">Alcalino</span></div>',
+            ["Jane Roe"],
+        ),
+        (
+            '<div id="comments"><span class="author">Alcalino</span></div>'
+            '<span class="author">Jane Roe</span>',
+            ["Jane Roe"],
+        ),
+    ],
+)
+def test_commenters_are_not_the_authors(body: str, authors: list[str]) -> None:
+    meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
+    assert meta.authors == authors

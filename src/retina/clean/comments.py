@@ -120,6 +120,14 @@ def describe(element: etree._Element) -> str:
     return f"{element.tag}.{classes[0]}" if classes else element.tag
 
 
+def in_comment_section(element: etree._Element) -> bool:
+    """Whether the element, or a container around it, is named for readers' comments (a
+    commenter's name in `span.sf_comment_author` is no byline of the article)."""
+    return any(
+        _named_like(e) and _is_comment_section(e) for e in (element, *element.iterancestors())
+    )
+
+
 def _named_like(element: etree._Element) -> bool:
     for attribute in ("class", "id"):
         value = element.get(attribute)

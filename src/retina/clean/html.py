@@ -37,6 +37,9 @@ _MIN_TEXT_CHARS = 25
 _LAYOUT_CELL_WORDS = 80
 """A table cell this long holds running text: the table lays out the page, it is no data."""
 _MAX_LAYOUT_TABLE_SHARE = 0.5
+_TITLE_SEARCH = 3
+"""The title repeated among this many first blocks (after an "Editions:" menu or a
+kicker) is the headline, not text."""
 _MIN_ARTICLE_OUTSIDE_COMMENTS = 500
 """Characters of prose outside the comment sections for the page to have an article of its
 own (Readability.js's `charThreshold`)."""
@@ -52,8 +55,9 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     candidates = [c for c in candidates if _visible(c.text)]
     if not candidates:
         raise InputError("no article text found in the page")
-    if meta.title and _same_text(candidates[0].text, meta.title):
-        candidates.pop(0)  # the title, repeated as the first heading: it is metadata
+    repeated = _title_position(candidates, meta.title)
+    if repeated is not None:
+        candidates.pop(repeated)  # the title, repeated above the text: it is metadata
     for candidate in candidates:
         if candidate.text in links:
             candidate.link_density = 1.0
@@ -305,6 +309,16 @@ def _visible(text: str) -> bool:
     """Whether a block shows anything: not only spaces and invisible format characters (a
     stray byte-order mark or zero-width space left in an otherwise empty paragraph)."""
     return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
+
+
+def _title_position(candidates: list[Candidate], title: str | None) -> int | None:
+    """Where among the first blocks the page repeats its title, if it does."""
+    if not title:
+        return None
+    for index, candidate in enumerate(candidates[:_TITLE_SEARCH]):
+        if _same_text(candidate.text, title):
+            return index
+    return None
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -20,6 +20,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
 from retina.model import Image
@@ -291,7 +292,8 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
                 break
     if not candidates:
         for tier in _byline_elements(tree):
-            for element in tier[:5]:
+            outside_comments = (e for e in tier if not in_comment_section(e))
+            for element in itertools.islice(outside_comments, 5):
                 text = _element_text(element)
                 if text and len(text) < _MAX_BYLINE_CHARS and any(c.isupper() for c in text):
                     candidates.append(text)
