@@ -242,3 +242,27 @@ def test_api_docs_are_served_without_external_assets(tmp_path) -> None:
     assert page.status_code == 200
     assert "cdn" not in page.text.lower() and "https://" not in page.text
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Menu line\n\nThe harbour wall will be rebuilt.\n\nMore text.", False),
+        ("The harbour wall will be rebuilt, the council said.\n\nMore text.", False),
+        ("Menu\n\nKicker\n\nJane Roe | Marlow\n\nNews\n\nThe harbour wall will be rebuilt.", False),
+        ("A\n\nB\n\nC\n\nD\n\nE\n\nThe harbour wall will be rebuilt.", True),
+        ("Other text entirely.", True),
+    ],
+)
+def test_the_lead_is_shown_unless_the_text_opens_with_it(
+    tmp_path: Path, text: str, shown: bool
+) -> None:
+    """A standfirst the text repeats within its first five blocks is not shown twice."""
+    with Store.open(tmp_path / "home") as store:
+        store.upsert(
+            make_article(text, lead="The harbour wall will be rebuilt.", url="https://a.example/1"),
+            key="https://a.example/1",
+        )
+    with TestClient(create_app(tmp_path / "home")) as client:
+        page = client.get("/articles/1").text
+    assert ('<p class="lead">' in page) is shown
