@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from helpers import BODY, dump
 from retina import clean
-from retina.model import RemovedKind
+from retina.clean.candidate import Candidate
+from retina.clean.junk.repeats import find_repeats
+from retina.model import BlockKind, RemovedKind
 
 
 def _article_with(extra: str, at: int = 3):
@@ -128,3 +130,12 @@ def test_pull_quote_with_one_word_swapped_goes() -> None:
     article = _article_with(quote)
     assert [b.text for b in article.blocks] == BODY
     assert [r.kind for r in article.removed] == [RemovedKind.PULL_QUOTE]
+
+
+def test_a_template_line_repeated_on_every_block_names_no_source() -> None:
+    """Thousands of blocks built on one template (a hostile page, a generated listing):
+    their shared three-word runs tell no source apart and would make the search
+    quadratic, so they are left out of it, and the blocks stay."""
+    template = "Item {} of the catalogue, with words enough to count as a sentence here."
+    candidates = [Candidate(BlockKind.PARAGRAPH, template.format(n)) for n in range(200)]
+    assert find_repeats(candidates, set()) == []

@@ -38,6 +38,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SHINGLE = 3
 _MIN_RUN = 3
 _PREFILTER = 0.4
+_MAX_SHINGLE_BLOCKS = 50
+"""A three-word run found in more blocks than this (a template line repeated thousands of
+times on a hostile page) is left out of the search for a block's source."""
 
 # Headings are left alone unless they are a long verbatim run of another block (a pull
 # quote laid out as a heading): a section title often restates words of its paragraph.
@@ -106,7 +109,10 @@ def _containing_block(
     (a fact box restating the text) only an identical item."""
     hits: dict[int, int] = defaultdict(int)
     for shingle in own_shingles:
-        for j in index[shingle]:
+        holders = index[shingle]
+        if len(holders) > _MAX_SHINGLE_BLOCKS:
+            continue  # in every block: tells no source apart, and makes the search quadratic
+        for j in holders:
             if j != i and j not in removed and j not in headings:
                 hits[j] += 1
     for j, count in sorted(hits.items(), key=lambda item: -item[1]):
