@@ -28,8 +28,8 @@ from lxml import etree
 _CONTAINERS = ("div", "section", "aside", "ul", "ol", "dl", "article", "form", "footer")
 _STEMS = ("omment", "OMMENT", "isqus", "omentari")
 """What a comment word's name contains, whatever its case or language: a cheap test on
-every container's class and id before `_is_comment_section` reads the names (a Python
-loop over these tags, filtered by lxml in C, is faster than an XPath over attributes)."""
+every container's class and id before the names are read (a Python loop over these tags,
+filtered by lxml in C, is faster than an XPath over attributes)."""
 
 _COMMENT_WORD = re.compile(
     r"comment(?!ary|ator)|kommentare|kommentar(?:bereich|liste|box|[-_])|comentari|disqus", re.I
@@ -50,7 +50,6 @@ _CONTENT_NAME = re.compile(
 ends with such a word ("post_formulario" is a form). It does not count beside a comment
 word in the same name ("comment-body"), except as the block of a BEM name
 (`main-content__item__comment` is an element of the content)."""
-_SPACE = re.compile(r"\s+")
 _MAX_PAGE_SHARE = 0.5
 _MAX_SEARCHED_CHARS = 200_000_000
 """Page characters times blocks: each block's text is searched in the page's."""
@@ -60,7 +59,7 @@ class CommentSections:
     """The page's comment sections and a test for text that occurs only inside them."""
 
     def __init__(self, tree: etree._Element) -> None:
-        found = [e for e in tree.iter(*_CONTAINERS) if _named_like(e) and _is_comment_section(e)]
+        found = [e for e in tree.iter(*_CONTAINERS) if _is_comment_section(e)]
         marked = set(found)
         self._tree = tree
         self._named = [e for e in found if not any(a in marked for a in e.iterancestors())]
@@ -92,7 +91,7 @@ class CommentSections:
         """For each text, the name of the comment section holding it (``div#comments``)
         when it occurs on the page only inside comment sections, else None. All None on a
         page too large to search once per block (a hostile page must not cost minutes)."""
-        keys = [_SPACE.sub("", text) for text in texts]
+        keys = [_without_spaces(text) for text in texts]
         named = "\0".join(self._named_texts)
         if len(named) * len(keys) > _MAX_SEARCHED_CHARS or not any(
             key and key in named for key in keys
@@ -123,23 +122,16 @@ def describe(element: etree._Element) -> str:
 def in_comment_section(element: etree._Element) -> bool:
     """Whether the element, or a container around it, is named for readers' comments (a
     commenter's name in `span.sf_comment_author` is no byline of the article)."""
-    return any(
-        _named_like(e) and _is_comment_section(e) for e in (element, *element.iterancestors())
-    )
-
-
-def _named_like(element: etree._Element) -> bool:
-    for attribute in ("class", "id"):
-        value = element.get(attribute)
-        if value and any(stem in value for stem in _STEMS):
-            return True
-    return False
+    return any(_is_comment_section(e) for e in (element, *element.iterancestors()))
 
 
 def _is_comment_section(element: etree._Element) -> bool:
-    names = f"{element.get('id') or ''} {element.get('class') or ''}".split()
+    """Whether the element's class or id names a comment thread (see the module doc)."""
+    ident, classes = element.get("id") or "", element.get("class") or ""
+    if not any(stem in ident or stem in classes for stem in _STEMS):
+        return False  # the cheap test, for every container of the page
     thread = False
-    for name in names:
+    for name in f"{ident} {classes}".split():
         block = name.partition("__")[0] if "__" in name else ""
         if block and _CONTENT_NAME.search(block):
             return False  # an element of the content block, in BEM naming
@@ -153,4 +145,8 @@ def _is_comment_section(element: etree._Element) -> bool:
 def _squeezed(element: etree._Element) -> str:
     """The element's text without any whitespace: blocks are found in it whatever spacing
     each engine put between inline elements."""
-    return "".join(etree.tostring(element, method="text", encoding=str, with_tail=False).split())
+    return _without_spaces(etree.tostring(element, method="text", encoding=str, with_tail=False))
+
+
+def _without_spaces(text: str) -> str:
+    return "".join(text.split())

@@ -26,7 +26,7 @@ _BY = re.compile(
 _ADDRESS = re.compile(r"\S+@\S+|@\w+|https?://\S+", re.IGNORECASE)
 _BIO_VERB = re.compile(
     r"^\W*(?:is|was|has|writes|covers|reports|reported|lives|works|ist|war|schreibt|lebt"
-    r"|arbeitet|est|était|écrit|vit|es|fue|escribe|vive|è|scrive|vive|jest|pisze|is\s+an?)\b",
+    r"|arbeitet|est|était|écrit|vit|es|fue|escribe|vive|è|scrive|jest|pisze)\b",
     re.IGNORECASE,
 )
 _MIN_NAME_WORDS = 2

@@ -8,12 +8,12 @@ from __future__ import annotations
 from retina.clean.candidate import Candidate, Finding
 from retina.model import RemovedKind
 
-REASON = "not in the article text the page declares (JSON-LD articleBody), which holds the rest"
+_REASON = "not in the article text the page declares (JSON-LD articleBody), which holds the rest"
 
 
 def find_outside_body(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     return [
-        Finding((i,), RemovedKind.BOILERPLATE, REASON)
+        Finding((i,), RemovedKind.BOILERPLATE, _REASON)
         for i, candidate in enumerate(candidates)
         if i not in skip and candidate.outside_declared_body
     ]
