@@ -82,3 +82,21 @@ def test_blend_keeps_what_both_engines_found_and_drops_link_junk() -> None:
     kept = [c.text for c in blend(trafilatura, readability, set(links))]
     assert kept[: len(BODY)] == BODY
     assert links[1] not in kept
+
+
+def test_a_section_heading_between_kept_paragraphs_is_kept() -> None:
+    """A subheading only the Readability engine found, between paragraphs the blend keeps
+    and above one of prose, is part of the article; a heading above links is not."""
+    first, second = BODY[0], BODY[1]
+    more = "Read more stories from our newsroom today"
+    trafilatura = _blocks(first, second, more)
+    readability = [
+        Candidate(BlockKind.PARAGRAPH, first),
+        Candidate(BlockKind.HEADING, "Why it matters", 2),
+        Candidate(BlockKind.PARAGRAPH, second),
+        Candidate(BlockKind.HEADING, "More from the newsroom", 2),
+        Candidate(BlockKind.PARAGRAPH, more),
+    ]
+    kept = [c.text for c in blend(trafilatura, readability, {more})]
+    assert kept[:3] == [first, "Why it matters", second]
+    assert "More from the newsroom" not in kept

@@ -96,6 +96,18 @@ def test_site_name_segment_known_from_the_home_link() -> None:
     assert meta.title == "Lantern Industries hack affects 5,000"
 
 
+def test_a_link_to_a_place_on_the_same_page_does_not_name_the_site() -> None:
+    """A table of contents links the headline to itself ("#top"): that is no front-page
+    link, so the headline is not taken for the site's name and dropped from the title."""
+    title = "Evolve: Shared Mutable History — evolve extension for Mercurial"
+    body = (
+        "<h1>evolve extension for Mercurial</h1>"
+        '<h1><a href="#id4">Evolve: Shared Mutable History</a></h1><p>Text.</p>'
+    )
+    meta = extract_metadata(parse_tree(_page(f"<title>{title}</title>", body)), None)
+    assert meta.title == title
+
+
 def test_site_name_segment_known_from_the_host_name() -> None:
     head = "<title>Harbour vote passes - The Guardian</title>"
     meta = extract_metadata(parse_tree(_page(head)), "https://www.theguardian.com/a/b")

@@ -4,7 +4,9 @@ trafilatura and the Readability engine each miss text the other finds and each k
 the other leaves out. Their blocks are merged in document order (a block both found is
 kept once) and every block is scored by a logistic model over what is known about it:
 which engines found it, its length, link share, punctuation, kind, position, and how much
-the two extractions agree on the page. Blocks scoring below one half are dropped.
+the two extractions agree on the page. Blocks scoring below one half are dropped, except
+a section heading inside the kept text (`_keep_section_headings`): the model sees each block
+alone, and a short heading only one engine found scores low wherever it stands.
 
 The weights (`blend_weights.json`) are learned by `benchmarks/train_blend.py` on the tune
 split of the development corpora only (see docs/benchmarks.md); the test split measures
@@ -144,12 +146,31 @@ def blend(
     if not blocks:
         return []
     intercept, coefficients = _weights()
-    kept = []
-    for block, row in zip(blocks, features(blocks, link_texts), strict=True):
-        score = intercept + sum(w * x for w, x in zip(coefficients, row, strict=True))
-        if score >= math.log(KEEP_FROM / (1 - KEEP_FROM)):
-            kept.append(block.candidate)
-    return kept
+    keep = [
+        intercept + sum(w * x for w, x in zip(coefficients, row, strict=True))
+        >= math.log(KEEP_FROM / (1 - KEEP_FROM))
+        for row in features(blocks, link_texts)
+    ]
+    _keep_section_headings(blocks, keep, link_texts)
+    return [block.candidate for block, kept in zip(blocks, keep, strict=True) if kept]
+
+
+def _keep_section_headings(blocks: list[Sourced], keep: list[bool], link_texts: set[str]) -> None:
+    """Keeps a dropped heading that stands between kept blocks and above a kept paragraph
+    of prose: a subheading of the article. A heading above links or a list ("Related
+    stories", "Newsletter") stays dropped, as does one that is itself a link."""
+    for index in range(1, len(blocks) - 1):
+        block, below = blocks[index].candidate, blocks[index + 1].candidate
+        if (
+            not keep[index]
+            and block.kind is BlockKind.HEADING
+            and keep[index - 1]
+            and keep[index + 1]
+            and below.kind is BlockKind.PARAGRAPH
+            and ends_like_sentence(below.text)
+            and block.text not in link_texts
+        ):
+            keep[index] = True
 
 
 @cache

@@ -461,8 +461,13 @@ def _home_names(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
     names = []
     page = urlsplit(url) if url else None
     for anchor in itertools.islice(tree.iter("a"), _MAX_HOME_LINKS):
-        href = anchor.get("href")
-        if not href or href.count("/") > _MAX_HOME_SLASHES or not _is_home(href, page):
+        href = (anchor.get("href") or "").strip()
+        if (
+            not href
+            or href.startswith(("#", "?"))  # this very page, not the front page
+            or href.count("/") > _MAX_HOME_SLASHES
+            or not _is_home(href, page)
+        ):
             continue
         text = _SPACE.sub(" ", anchor.text_content()).strip()
         if text and len(text.split()) <= _MAX_SITE_NAME_WORDS:
