@@ -265,3 +265,27 @@ def test_a_canonical_link_that_does_not_parse_is_none(href: str) -> None:
 def test_commenters_are_not_the_authors(body: str, authors: list[str]) -> None:
     meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
     assert meta.authors == authors
+
+
+def test_author_from_microdata_listing_several_properties() -> None:
+    """`itemprop` holds a list of properties: "author creator" names the author too."""
+    body = (
+        '<p class="author">Staff</p>'
+        '<span itemprop="author creator" itemscope><span itemprop="name">Ana Ruiz</span></span>'
+        "<p>Text.</p>"
+    )
+    meta = extract_metadata(parse_tree(_page("<title>Harbour vote</title>", body)), None)
+    assert meta.authors == ["Ana Ruiz"]
+
+
+def test_the_site_credited_beside_people_is_no_author() -> None:
+    head = (
+        '<meta property="og:site_name" content="CNN">'
+        '<meta name="author" content="Dana A. Ford, and Tom Watkins, CNN">'
+    )
+    assert extract_metadata(parse_tree(_page(head)), None).authors == [
+        "Dana A. Ford",
+        "Tom Watkins",
+    ]
+    alone = '<meta property="og:site_name" content="CNN"><meta name="author" content="CNN">'
+    assert extract_metadata(parse_tree(_page(alone)), None).authors == ["CNN"]

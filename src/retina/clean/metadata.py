@@ -143,7 +143,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     found.lead = _first(
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
-    found.authors = _authors(ld, meta, tree)
+    found.authors = _people(_authors(ld, meta, tree), found.site_name)
     found.body = _text(ld.get("articleBody"))
     found.published = _first_date(
         _text(ld.get("datePublished")),
@@ -311,6 +311,15 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
     return authors
 
 
+def _people(authors: list[str], site_name: str | None) -> list[str]:
+    """The site's own name credited beside people ("Dana Ford and Tom Watkins, CNN") is
+    where they work, not one more author; alone, it is the author."""
+    if site_name and len(authors) > 1:
+        people = [name for name in authors if _compact(name) != _compact(site_name)]
+        return people or authors
+    return authors
+
+
 def _byline_elements(tree: lxml_html.HtmlElement) -> list[list[Any]]:
     """Elements that may hold the byline, best kind first, each kind in document order:
     rel=author; the name inside itemprop=author; itemprop=author; a class, then an id,
@@ -321,10 +330,12 @@ def _byline_elements(tree: lxml_html.HtmlElement) -> list[list[Any]]:
         get = element.get
         if get("rel") == "author":
             rel.append(element)
-        prop = get("itemprop")
-        if prop == "author":
+        props = (get("itemprop") or "").split()  # a list: itemprop="author creator"
+        if "author" in props:
             itemprop.append(element)
-        elif prop == "name" and any(a.get("itemprop") == "author" for a in element.iterancestors()):
+        elif "name" in props and any(
+            "author" in (a.get("itemprop") or "").split() for a in element.iterancestors()
+        ):
             named.append(element)
         if _BYLINE_CLASS.search(get("class") or ""):
             by_class.append(element)
