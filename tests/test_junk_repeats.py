@@ -139,3 +139,18 @@ def test_a_template_line_repeated_on_every_block_names_no_source() -> None:
     template = "Item {} of the catalogue, with words enough to count as a sentence here."
     candidates = [Candidate(BlockKind.PARAGRAPH, template.format(n)) for n in range(200)]
     assert find_repeats(candidates, set()) == []
+
+
+def test_a_sentence_repeated_far_from_its_match_is_no_pull_quote() -> None:
+    """A pull quote is set beside the text it quotes. The same sentence a dozen blocks
+    away is a template (a FAQ's answers, a recipe card restating the method): it stays."""
+    answer = "Will there be a toilet on the replacement bus between the two stations? No."
+    fillers = [
+        Candidate(BlockKind.PARAGRAPH, f"Route {n} runs every hour from the station forecourt.")
+        for n in range(12)
+    ]
+    longer = Candidate(BlockKind.PARAGRAPH, answer + " Passengers should plan for that.")
+    near = [Candidate(BlockKind.PARAGRAPH, answer), longer]
+    far = [Candidate(BlockKind.PARAGRAPH, answer), *fillers, longer]
+    assert [f.kind for f in find_repeats(near, set())] == [RemovedKind.PULL_QUOTE]
+    assert find_repeats(far, set()) == []

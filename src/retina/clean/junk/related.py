@@ -364,7 +364,12 @@ def _run_on_marker(text: str) -> tuple[str, str] | None:
     separator between them (a line break the layout lost). The headline must not end like
     a sentence, so prose opening with "See also" or "Read more" stays."""
     tokens = text.split()
-    for size in range(min(6, len(tokens) - 2), 1, -1):
+    marker_words = 0  # leading tokens that may belong to a marker (punctuation may)
+    for token in tokens[:6]:
+        if not all(w in REFERRAL_WORDS or w in MARKER_FILLERS for w in words(token)):
+            break
+        marker_words += 1
+    for size in range(min(marker_words, len(tokens) - 2), 1, -1):
         marker, rest = " ".join(tokens[:size]), " ".join(tokens[size:])
         if (
             is_marker(marker)

@@ -4,8 +4,8 @@ A pull quote restates part of a body paragraph, often with small edits ("or caut
 dropped), cut short, or with its attribution moved. We find, for each block, a longer
 block containing most of its words, mostly *in order* (runs of at least three words,
 via sequence matching), after a cheap shingle-overlap filter so long articles stay fast.
-The longer block is the body text and stays; the shorter repeat goes. Identical short
-blocks keep their first occurrence.
+The longer block is the body text and stays; the shorter repeat goes, when it stands
+within ten blocks of it. Identical short blocks keep their first occurrence.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ NEW_CONTENT_WORDS = 0.15
 name counts twice. Sentences built on one template ("X is streaming on Netflix and
 available to rent…", one per film) share most of their words but not the names that
 make them different statements: those stay."""
+MAX_QUOTE_DISTANCE = 10
+"""Blocks between a pull quote and its source at most: a pull quote is set beside the text
+it quotes. The same sentence farther away is a template (a FAQ answering alike for each
+route, a recipe card restating the method, a forum reply quoting a post): it stays."""
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SHINGLE = 3
 _MIN_RUN = 3
@@ -130,7 +134,11 @@ def _containing_block(
             if run >= HEADING_RUN * len(own):
                 return j, run / len(own)
             continue
-        if len(other) < len(own) or (len(other) == len(own) and j > i):
+        if (
+            len(other) < len(own)
+            or (len(other) == len(own) and j > i)
+            or abs(j - i) > MAX_QUOTE_DISTANCE
+        ):
             continue
         coverage = _coverage(own, other)
         if coverage >= COVERAGE and _edits_only(own, other, text):
