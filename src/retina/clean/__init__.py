@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 import types
+import unicodedata
 
 from retina.clean.candidate import Draft
 from retina.clean.decode import decode
@@ -75,6 +76,7 @@ def _is_html(text: str, content_type: str | None) -> bool:
 
 
 def _finish(draft: Draft, url: str | None) -> Article:
+    _compose(draft)
     junk = remove_junk(draft.candidates, draft.authors)
     if not junk.blocks:
         raise InputError("no article text found in the input")
@@ -101,6 +103,19 @@ def _finish(draft: Draft, url: str | None) -> Article:
     if article.language is None:
         article.language = detect_language(article.text)
     return article
+
+
+def _compose(draft: Draft) -> None:
+    """Text in Unicode's composed form (NFC), as the web recommends: a page may write "é"
+    or "য়" as one character or as a letter and a combining mark, and text compared,
+    searched or deduplicated must not depend on which."""
+    for candidate in draft.candidates:
+        candidate.text = unicodedata.normalize("NFC", candidate.text)
+    draft.title, draft.lead, draft.site_name, draft.origin, draft.section = (
+        unicodedata.normalize("NFC", value) if value else value
+        for value in (draft.title, draft.lead, draft.site_name, draft.origin, draft.section)
+    )
+    draft.authors = [unicodedata.normalize("NFC", name) for name in draft.authors]
 
 
 class _CallableStage(types.ModuleType):
