@@ -154,3 +154,22 @@ def test_a_sentence_repeated_far_from_its_match_is_no_pull_quote() -> None:
     far = [Candidate(BlockKind.PARAGRAPH, answer), *fillers, longer]
     assert [f.kind for f in find_repeats(near, set())] == [RemovedKind.PULL_QUOTE]
     assert find_repeats(far, set()) == []
+
+
+def test_a_pull_quote_matches_its_paragraph_across_soft_hyphens() -> None:
+    """The body hyphenated for narrow columns (soft hyphens inside words) still holds the
+    quote's words."""
+    soft = {
+        "Supporters": "Sup\u00adport\u00aders",
+        "expansion": "ex\u00adpan\u00adsion",
+        "hundreds": "hun\u00addreds",
+    }
+    hyphenated = list(BODY)
+    for word, split in soft.items():
+        hyphenated = [text.replace(word, split) for text in hyphenated]
+    quote = "Supporters of the plan said the expansion would bring hundreds of jobs to the town"
+    body = list(hyphenated)
+    body.insert(3, quote)
+    article = clean(dump(*body))
+    assert [b.text for b in article.blocks] == hyphenated
+    assert [r.kind for r in article.removed] == [RemovedKind.PULL_QUOTE]

@@ -17,6 +17,7 @@ TEXT = " ".join(f"word{n} alpha{n % 7} beta{n % 11}" for n in range(200))
 def test_words_ignore_case_spacing_punctuation_and_unicode_form() -> None:
     assert words("The  “Quick”\nbrown—FOX, ﬁne.") == ["the", "quick", "brown", "fox", "fine"]
     assert np.array_equal(shingle_hashes("A b c d e f."), shingle_hashes("a  B, c; d\ne F"))
+    assert words("Welt\u00adernährungs\u00adprogramm") == ["welternährungsprogramm"]
 
 
 def test_shingles_are_distinct_sorted_and_stable() -> None:

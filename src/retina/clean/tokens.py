@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SOFT_HYPHENS = str.maketrans("", "", "\u00ad")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TO_THE_READER = re.compile(
     r"\b(?:you|your|already|please|sie|ihr|ihre|du|dich|musst|bereits|bitte|vous|votre|déjà"
@@ -40,10 +41,10 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
-    """Cached: every junk detector reads the words of every block of the page."""
-    return tuple(
-        w.casefold().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text))
-    )
+    """Cached: every junk detector reads the words of every block of the page. Soft
+    hyphens, invisible hyphenation hints, do not split a word."""
+    plain = unicodedata.normalize("NFKC", text.translate(_SOFT_HYPHENS))
+    return tuple(w.casefold().replace("’", "'") for w in _WORD.findall(plain))
 
 
 def content_words(text: str) -> set[str]:

@@ -2,7 +2,8 @@
 
 Words are NFKC-normalised, case-folded runs of letters and digits (single characters in
 scripts written without spaces), so spacing, case, punctuation and quote style do not
-matter. A shingle is `SHINGLE_WORDS` consecutive
+matter, and neither do soft hyphens (a copy hyphenated for narrow columns is the same
+text). A shingle is `SHINGLE_WORDS` consecutive
 words; its hash combines the words' CRC-32s in one vectorised pass and is finished by a
 murmur-style mixer (stable across runs and machines, unlike Python's `hash`).
 """
@@ -25,6 +26,7 @@ _UNSPACED = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 )
 _WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
+_SOFT_HYPHENS = str.maketrans("", "", "\u00ad")
 _MIX = np.array(
     [
         0x9E3779B97F4A7C15,
@@ -42,7 +44,7 @@ _word_ids: dict[str, int] = {}
 
 def words(text: str) -> list[str]:
     """The normalised words of `text`."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return _WORD.findall(unicodedata.normalize("NFKC", text.translate(_SOFT_HYPHENS)).casefold())
 
 
 def shingle_hashes(text: str) -> np.ndarray:
