@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import pytest
+
 from helpers import BODY
 from retina.clean.blend import FEATURES, blend, features, merge
 from retina.clean.candidate import Candidate
@@ -100,3 +102,20 @@ def test_a_section_heading_between_kept_paragraphs_is_kept() -> None:
     kept = [c.text for c in blend(trafilatura, readability, {more})]
     assert kept[:3] == [first, "Why it matters", second]
     assert "More from the newsroom" not in kept
+
+
+def test_a_block_only_the_readability_engine_found_needs_a_higher_score(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every block scored at probability 0.55: enough for what trafilatura found, not for
+    what only the Readability engine found."""
+    import math
+
+    from retina.clean import blend as blend_module
+
+    monkeypatch.setattr(
+        blend_module, "_weights", lambda: (math.log(0.55 / 0.45), (0.0,) * len(FEATURES))
+    )
+    extra = "A teaser for another story that only one engine kept on the page."
+    kept = [c.text for c in blend(_blocks(*BODY), _blocks(*BODY, extra), set())]
+    assert kept == BODY
