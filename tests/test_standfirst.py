@@ -80,3 +80,17 @@ def test_the_element_may_hold_a_little_more_than_the_description() -> None:
     shown = f'<p class="teaser">{DESCRIPTION} <span class="time">2 min read</span></p>'
     tree = lxml_html.fromstring(page(header=shown))
     assert shown_standfirst(tree, DESCRIPTION, blocks) == f"{DESCRIPTION} 2 min read"
+
+
+def test_a_description_cut_short_finds_the_standfirst_it_was_cut_from() -> None:
+    """og:description is often the standfirst's first 150 characters and "…": the longer
+    paragraph shown above the article is the standfirst."""
+    standfirst = (
+        f"{DESCRIPTION} The repairs, the transport office said, could take the whole of next "
+        "year, and the council will decide in March whether to rebuild the crossing instead "
+        "of restoring the piers that were found to be damaged beyond the usual wear."
+    )
+    cut = standfirst[:110].rsplit(" ", 1)[0] + "…"
+    article = clean(page(header=f'<p class="dek">{standfirst}</p>', description=cut))
+    assert article.blocks[0].text == standfirst
+    assert article.blocks[1].text == BODY[0]

@@ -3,7 +3,9 @@
 Pages declare it as their description (`og:description`, JSON-LD `description`) and show it
 above the article, often in a header block that extractors leave out with the rest of the
 header. When the declared description is shown on the page, before the article's first
-paragraph and outside navigation, links and forms, it is part of the article's text.
+paragraph and outside navigation, links and forms, it is part of the article's text; a
+description cut short with an ellipsis is found at the start of the longer paragraph it
+was cut from.
 A description the page does not show (most are written for search engines only), or shows
 only after the article has begun (a site-wide "about us" text in a sidebar), is not.
 """
@@ -22,6 +24,8 @@ _PREFIX = 16
 _MIN_WORDS = 6
 _SLACK = 1.3
 """The element may hold a little more than the description (a dateline, a label)."""
+_MAX_TRUNCATED_FROM = 2000
+"""A description cut short ("…") opens a longer standfirst: up to this many characters."""
 _OUTSIDE = frozenset(
     "a button form select option textarea nav footer aside script style noscript template".split()
 )
@@ -35,6 +39,7 @@ def shown_standfirst(
     if not description or len(description.split()) < _MIN_WORDS:
         return None
     wanted = _key(description).rstrip(".…")
+    truncated = description.rstrip().endswith(("...", "…"))
     if any(wanted[: 3 * _PREFIX] in _key(block.text) for block in blocks):
         return None
     first = _key(blocks[0].text)[:_PREFIX] if blocks else None
@@ -50,7 +55,9 @@ def shown_standfirst(
         if wanted[:_PREFIX] not in starts or _outside_article(element):
             continue
         shown = _key(element.text_content())
-        if wanted in shown and len(shown) <= _SLACK * len(wanted) + _PREFIX:
+        if (wanted in shown and len(shown) <= _SLACK * len(wanted) + _PREFIX) or (
+            truncated and shown.startswith(wanted) and len(shown) <= _MAX_TRUNCATED_FROM
+        ):
             return _SPACE.sub(" ", element.text_content()).strip()
     return None
 
