@@ -94,3 +94,26 @@ def test_a_description_cut_short_finds_the_standfirst_it_was_cut_from() -> None:
     article = clean(page(header=f'<p class="dek">{standfirst}</p>', description=cut))
     assert article.blocks[0].text == standfirst
     assert article.blocks[1].text == BODY[0]
+
+
+SUBTITLE = "Engineers found deep cracks in two piers, and repairs may take the whole of next year."
+
+
+def test_the_subtitle_under_the_headline_opens_the_text() -> None:
+    """No shown description, but a sentence under the `<h1>`: the page's subtitle."""
+    hidden = "Read about the bridge closure on the Example Gazette website today."
+    article = clean(page(header=f"<h2>{SUBTITLE}</h2>", description=hidden))
+    assert article.blocks[0].text == SUBTITLE
+    assert article.blocks[1].text == BODY[0]
+
+
+def test_bylines_credits_and_the_headline_again_are_no_subtitle() -> None:
+    hidden = "Read about the bridge closure on the Example Gazette website today."
+    for header in (
+        '<p class="byline">By Jane Doe, transport correspondent</p>',
+        "<p>Old bridge closed</p>",
+        f'<div><img src="/bridge.jpg"><p>{SUBTITLE}</p></div>',
+        f"<p>© Example Gazette photo desk. {SUBTITLE}</p>",
+    ):
+        article = clean(page(header=header, description=hidden))
+        assert article.blocks[0].text == BODY[0], header

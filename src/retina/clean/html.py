@@ -4,8 +4,9 @@ Two engines extract the main text: trafilatura (its XML output keeps block struc
 headings, paragraphs, lists, quotes, tables) and Retina's Readability engine
 (`readability.py`). Their blocks are blended (`blend.py`); one engine alone is used when
 the other finds nothing, and the Readability engine when trafilatura returns the page's
-layout tables instead of paragraphs. The standfirst the page shows above the article
-(`standfirst.py`) opens the text when neither engine kept it.
+layout tables instead of paragraphs. The standfirst the page shows above the article, or
+else the subtitle under its headline (`standfirst.py`), opens the text when neither engine
+kept it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from retina.clean.comments import CommentSections
 from retina.clean.declared_body import DeclaredBody
 from retina.clean.metadata import extract_metadata
 from retina.clean.readability import extract_readable
-from retina.clean.standfirst import shown_standfirst
+from retina.clean.standfirst import shown_dek, shown_standfirst
 from retina.clean.tokens import ends_like_sentence
 from retina.errors import InputError
 from retina.model import BlockKind, Image
@@ -63,7 +64,9 @@ def parse_html(text: str, *, url: str | None) -> Draft:
             candidate.link_density = 1.0
     mark_comments(tree, candidates)
     DeclaredBody(meta.body, meta.lead).mark_outside(candidates)
-    standfirst = shown_standfirst(tree, meta.lead, candidates)
+    standfirst = shown_standfirst(tree, meta.lead, candidates) or shown_dek(
+        tree, meta.title, candidates
+    )
     if standfirst:
         candidates.insert(0, Candidate(BlockKind.PARAGRAPH, standfirst))
     return Draft(
