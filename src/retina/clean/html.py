@@ -30,7 +30,6 @@ from retina.errors import InputError
 from retina.model import BlockKind, Image
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_SPACE = re.compile(r"\s+")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _MIN_FALLBACK_WORDS = 10
 _MIN_TEXT_CHARS = 25
@@ -305,7 +304,7 @@ def _candidate(element: etree._Element, kind: BlockKind, level: int | None = Non
 
 
 def _normalise(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _visible(text: str) -> bool:

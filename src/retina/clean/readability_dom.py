@@ -15,7 +15,6 @@ Every traversal goes through `items` / `children` / `parent`, so it sees the edi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -388,9 +387,6 @@ def _split_at_br_chains(view: View, parent: Element) -> None:
             view.tags[parent] = "div"
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def normalise(text: str) -> str:
     """Whitespace runs to one space, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # (str.split is several times faster than a regex)

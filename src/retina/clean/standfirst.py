@@ -20,7 +20,6 @@ from lxml import etree
 from retina.clean.candidate import Candidate
 from retina.clean.tokens import ends_like_sentence
 
-_SPACE = re.compile(r"\s+")
 _PREFIX = 16
 """Characters (spaces aside) that identify an element's text as the start of a block."""
 _MIN_WORDS = 6
@@ -60,7 +59,7 @@ def shown_standfirst(
         if (wanted in shown and len(shown) <= _SLACK * len(wanted) + _PREFIX) or (
             truncated and shown.startswith(wanted) and len(shown) <= _MAX_TRUNCATED_FROM
         ):
-            return _SPACE.sub(" ", element.text_content()).strip()
+            return " ".join(element.text_content().split())
     return None
 
 
@@ -76,7 +75,7 @@ def _outside_article(element: etree._Element) -> bool:
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub("", text).casefold()
+    return "".join(text.split()).casefold()
 
 
 _DEK_TAGS = frozenset("p h2 h3 h4 div span".split())
@@ -111,7 +110,7 @@ def shown_dek(tree: etree._Element, title: str | None, blocks: list[Candidate]) 
         for sibling in list(level.itersiblings())[:_DEK_LOOKAHEAD]:
             if not isinstance(sibling.tag, str):
                 continue
-            text = _SPACE.sub(" ", sibling.text_content()).strip()
+            text = " ".join(sibling.text_content().split())
             key = _key(text)
             if not key:
                 continue
