@@ -289,3 +289,15 @@ def test_the_site_credited_beside_people_is_no_author() -> None:
     ]
     alone = '<meta property="og:site_name" content="CNN"><meta name="author" content="CNN">'
     assert extract_metadata(parse_tree(_page(alone)), None).authors == ["CNN"]
+
+
+def test_a_section_that_is_the_headline_is_no_section() -> None:
+    head = (
+        "<title>Why we need humility now</title>"
+        '<meta property="article:section" content="Why we need humility now">'
+    )
+    assert extract_metadata(parse_tree(_page(head)), None).section is None
+    head = (
+        '<title>Why we need humility now</title><meta property="article:section" content="Faith">'
+    )
+    assert extract_metadata(parse_tree(_page(head)), None).section == "Faith"

@@ -185,6 +185,8 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         meta.get("section"),
         meta.get("parsely-section"),
     )
+    if found.section and found.title and _compact(found.section) == _compact(found.title):
+        found.section = None  # a template filling every field with the headline
     found.language = normalise_language_tag(
         _first(
             tree.get("lang"),
