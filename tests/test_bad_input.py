@@ -166,3 +166,13 @@ def test_a_declared_charset_that_is_no_text_encoding_is_ignored(charset: str) ->
     by_server = clean(declared, content_type=f"text/html; charset={charset}")
     assert by_server.text.startswith("Le café est ouvert")
     assert clean(declared).text.startswith("Le café est ouvert")
+
+
+def test_a_page_of_more_elements_than_any_article_is_refused_with_a_reason() -> None:
+    """A hostile page of 100,000 elements would hold a worker for minutes: it is refused
+    at once, with the reason, and a large real page is not."""
+    from retina.clean.html import MAX_PAGE_ELEMENTS
+
+    paragraphs = "<p>x</p>" * MAX_PAGE_ELEMENTS
+    with pytest.raises(InputError, match="more than 100,000 elements"):
+        clean(f"<html><head><title>Flood</title></head><body>{paragraphs}</body></html>")

@@ -11,6 +11,7 @@ kept it.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -32,6 +33,10 @@ from retina.model import BlockKind, Image
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _MIN_FALLBACK_WORDS = 10
+MAX_PAGE_ELEMENTS = 100_000
+"""Ten times the largest page of the benchmark corpora (Wikipedia's, 10,000): more is
+a hostile page, whose extraction would hold a worker for minutes (200,000 empty
+paragraphs took trafilatura 12 s)."""
 _MIN_TEXT_CHARS = 25
 """Less text than this (a lone "Home" link) is no article."""
 _LAYOUT_CELL_WORDS = 80
@@ -48,6 +53,8 @@ own (Readability.js's `charThreshold`)."""
 def parse_html(text: str, *, url: str | None) -> Draft:
     """Extract metadata and candidate main-text blocks from an HTML document."""
     tree = parse_tree(text)
+    if next(itertools.islice(tree.iter(), MAX_PAGE_ELEMENTS, None), None) is not None:
+        raise InputError(f"the page has more than {MAX_PAGE_ELEMENTS:,} elements")
     meta = extract_metadata(tree, url)
     links = link_texts(tree)
     extracted, readable, images = engine_blocks(tree, url)

@@ -13,6 +13,7 @@ headline (`shown_dek`): that opens the text instead.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
@@ -107,7 +108,7 @@ def shown_dek(tree: etree._Element, title: str | None, blocks: list[Candidate]) 
     for level in (heading, heading.getparent()):
         if level is None:
             return None
-        for sibling in list(level.itersiblings())[:_DEK_LOOKAHEAD]:
+        for sibling in itertools.islice(level.itersiblings(), _DEK_LOOKAHEAD):
             if not isinstance(sibling.tag, str):
                 continue
             text = " ".join(sibling.text_content().split())
