@@ -100,11 +100,11 @@ def shown_dek(tree: etree._Element, title: str | None, blocks: list[Candidate]) 
     if not title or not blocks:
         return None
     headline = _key(title)
-    first = _key(blocks[0].text)[:_PREFIX]
-    held = [_key(block.text) for block in blocks]
     heading = next((h for h in tree.iter("h1") if _key(h.text_content()) == headline), None)
     if heading is None or _outside_article(heading):
-        return None
+        return None  # most pages: the blocks' text is not read
+    first = _key(blocks[0].text)[:_PREFIX]
+    held = [_key(block.text) for block in blocks]
     for level in (heading, heading.getparent()):
         if level is None:
             return None
