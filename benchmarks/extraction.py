@@ -625,9 +625,10 @@ Method (see `benchmarks/extraction.py` and `benchmarks/scoring.py`):
   joined by blank lines (its HTML pages only: the aggregator's plain-text dumps are no input
   for HTML extractors).
 - Metadata (pages with a truth value only): title = exact match after NFKC and whitespace
-  normalisation; authors = the normalised strings are equal (NFKC, case-folded, "By " dropped)
-  or the sets of names are (split on , ; | / & and "and"); published = same calendar date as
-  written (no time-zone conversion). trafilatura's metadata comes from a separate, untimed
+  normalisation; authors = the normalised strings are equal (NFKC, case-folded, "By " and a
+  date the byline runs on with dropped: "By Nathan Willis March 25, 2015") or the sets of
+  names are (split on , ; | / & and "and"); published = same calendar date as written (no
+  time-zone conversion). trafilatura's metadata comes from a separate, untimed
   `trafilatura.extract_metadata` call; the others from their timed call. Tools without
   author and date extraction (readability-lxml, jusText, boilerpy3, resiliparse) are not scored.
 - Split: a page is in *tune* when the first 8 bytes of SHA-256(page id) modulo 100 are below 30,

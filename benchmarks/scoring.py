@@ -198,6 +198,12 @@ def html_to_text(markup: str) -> str:
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av)\s+", re.I)
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;|/&·•]|\band\b|\bund\b|\bet\b)\s*", re.I)
 _EDGE_PUNCT = " \t\n.,;:|-–—·•()[]\"'"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_BYLINE_DATE = re.compile(
+    rf"\s+(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\b.*$"
+)
+"""A date a byline runs on with ("By Nathan Willis March 25, 2015"): not part of a name."""
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -237,7 +243,7 @@ def headline_matches(expected: str, got: str | None) -> bool:
 
 def _normalize_name(text: str) -> str:
     text = normalize_space(unicodedata.normalize("NFKC", text).casefold())
-    return _BY.sub("", text).strip(_EDGE_PUNCT)
+    return _BYLINE_DATE.sub("", _BY.sub("", text)).strip(_EDGE_PUNCT)
 
 
 def author_names(value: str | Sequence[str] | None) -> frozenset[str]:

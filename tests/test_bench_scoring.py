@@ -127,6 +127,12 @@ def test_authors_match_string_or_name_set() -> None:
     assert not scoring.authors_match("Jane Doe", None)
 
 
+def test_authors_match_without_the_date_a_byline_runs_on_with() -> None:
+    assert scoring.authors_match("By Nathan Willis\n   March 25, 2015", ["Nathan Willis"])
+    assert scoring.authors_match("Jo Lin 12.03.2024", "Jo Lin")
+    assert not scoring.authors_match("April 28, 2019 at 6:01 am", ["Benjamin Romano"])
+
+
 def test_dates_compare_calendar_date_as_written() -> None:
     assert scoring.iso_date("2021-11-01T10:52:50+0100") == date(2021, 11, 1)
     assert scoring.iso_date("2019-04-28 06:01:07") == date(2019, 4, 28)

@@ -237,6 +237,28 @@ def test_a_job_title_after_the_byline_name_is_dropped(byline: str, authors: list
     assert meta.authors == authors
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # the date shown beside the name (quantamagazine.org, news.yahoo.com)
+        ('<em>By</em> <a href="/a/js">Joshua Sokol</a> <p>May 20, 2019</p>', ["Joshua Sokol"]),
+        ("By GILLIAN MOHNEY <abbr>March 11, 2015 3:46 PM</abbr>", ["GILLIAN MOHNEY"]),
+        ("Jo Lin | Updated Mon, 12.03.2024 17:13", ["Jo Lin"]),
+        ("Door Jan de Vries, 20. März 2019", ["Jan de Vries"]),
+        ("Autor: Hans Müller", ["Hans Müller"]),
+        ("NBC 4 New York", ["NBC 4 New York"]),  # a number is not a date
+        ("Di Maria", ["Di Maria"]),  # a surname, not Italian "by"
+        ("di Mario Rossi", ["Mario Rossi"]),
+    ],
+)
+def test_the_byline_gives_names_without_its_by_word_and_date(
+    byline: str, authors: list[str]
+) -> None:
+    body = f'<div class="post__author-date">{byline}</div><p>Text.</p>'
+    meta = extract_metadata(parse_tree(_page("<title>Vote</title>", body)), None)
+    assert meta.authors == authors
+
+
 @pytest.mark.parametrize("href", ["http://example.com:99999/x", "//[::1/x", "http://[::1"])
 def test_a_canonical_link_that_does_not_parse_is_none(href: str) -> None:
     """It used to crash cleaning (a relative one) or storing (a bad port) the page."""

@@ -1,9 +1,70 @@
-"""Date strings from pages and text dumps, parsed leniently."""
+"""Dates in pages and text dumps: date strings parsed leniently, and dates written out in
+running text ("May 20, 2019", "23.10.2018 17:13") found and cut away."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import datetime
+
+_MONTHS = (
+    r"jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun(?:e|i)?"
+    r"|jul(?:y|i)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?|dez(?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno"
+    r"|luglio|settembre|ottobre|dicembre"
+)
+_WEEKDAYS = (
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
+    r"|sábado|domingo"
+)
+DATE = re.compile(
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
+    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?\b",
+    re.IGNORECASE,
+)
+"""A full date (with its year) or a clock time, as pages write them."""
+_DATE_WORDS = re.compile(
+    rf"^(?:{_MONTHS}|am|pm|a\.m|p\.m|at|um|uhr|à|a|las|alle|ore|om|o|godz|de|del|der|den"
+    r"|utc|gmt|cet|cest|est|edt|pst|pdt|mez|mesz|h|on|am|le|el|il|of)$",
+    re.IGNORECASE,
+)
+_DATELINE_LEAD = re.compile(
+    rf"^(?:{_WEEKDAYS}|updated|published|posted|on|am|le|el|il|den|vom)\.?,?$", re.IGNORECASE
+)
+"""A word leading into a date after a name: a weekday, "Updated", "on"."""
+_SEPARATORS = " \t\n,;:|/•·–—-"
+
+
+def strip_dates(text: str) -> str:
+    """The text without its dates and times and the words that go with them ("at",
+    "Uhr", "GMT", month names), nor numbers."""
+    kept = []
+    for word in DATE.sub(" ", text).split():
+        bare = word.strip(".,:;|/()–-")
+        if bare and not bare.isdigit() and not _DATE_WORDS.match(bare):
+            kept.append(word)
+    return " ".join(kept)
+
+
+def cut_at_date(text: str) -> str:
+    """The text before the first date or time in it and the words leading into that date:
+    "Joshua Sokol May 20, 2019" and "Jo Lin | Updated Mon, 12.03.2024 17:13" give the
+    names. Text without a date is returned whole."""
+    found = DATE.search(text)
+    if found is None:
+        return text
+    head = text[: found.start()]
+    while True:
+        head = head.rstrip(_SEPARATORS)
+        rest, _, last = head.rpartition(" ")
+        if not last or not _DATELINE_LEAD.match(last):
+            return head
+        head = rest
 
 
 def parse_datetime(value: str | None) -> datetime | None:

@@ -20,6 +20,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from retina.clean.byline_names import name_in_byline
 from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
@@ -81,18 +82,7 @@ _GENERIC_HOME_TEXTS = frozenset(
 )
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.I)
 _MAX_AUTHOR_WORDS = 6
-# A job title a byline runs on with ("Ben Silverman, Games Editor", "Jo Lin Staff Writer").
-_ROLE = re.compile(
-    r"[\s,|–—-]+(?:(?:senior|chief|deputy|staff|contributing|associate|executive|managing"
-    r"|political|politics|business|games|technology|tech|science|health|sports?|news|foreign"
-    r"|national|local|city|digital|special|investigative|data|video|photo|travel|food"
-    r"|entertainment|music|film|arts?|culture|opinion|economics|legal|education)\s+)*"
-    r"(?:editor|reporter|correspondent|writer|columnist|contributor|journalist|producer"
-    r"|critic|analyst|photographer|editor-at-large)$",
-    re.I,
-)
 
 
 @dataclass(slots=True)
@@ -304,10 +294,7 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
                 break
     authors: list[str] = []
     for name in candidates:
-        name = _BY.sub("", _SPACE.sub(" ", name)).strip(" ,;|")
-        role = _ROLE.search(name)
-        if role and len(name[: role.start()].split()) >= 2:
-            name = name[: role.start()]
+        name = name_in_byline(name)
         if name and len(name.split()) <= _MAX_AUTHOR_WORDS and name not in authors:
             authors.append(name)
     return authors

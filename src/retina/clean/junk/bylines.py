@@ -14,15 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retina.clean.byline_names import BY
 from retina.clean.candidate import Candidate, Finding
-from retina.clean.junk.page_lines import strip_dates
+from retina.clean.dates import strip_dates
 from retina.clean.tokens import words
 from retina.model import BlockKind, RemovedKind
 
-_BY = re.compile(
-    r"^\W*(?:by|von|par|por|di|da|door|av|af|przez|autor(?:in)?:?|author:?|texto?:?)\s+",
-    re.IGNORECASE,
-)
 _ADDRESS = re.compile(r"\S+@\S+|@\w+|https?://\S+", re.IGNORECASE)
 _BIO_VERB = re.compile(
     r"^\W*(?:is|was|has|writes|covers|reports|reported|lives|works|ist|war|schreibt|lebt"
@@ -68,7 +65,7 @@ def find_bylines(
 def _after_name(text: str, name: str) -> str | None:
     """The text after the author's name, when the block opens with it (after a "by")."""
     text = " ".join(text.split())
-    start = _BY.match(text)
+    start = BY.match(text)
     text = text[start.end() :] if start else text
     if not text.casefold().startswith(name.casefold()):
         return None

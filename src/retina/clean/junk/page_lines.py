@@ -17,28 +17,10 @@ from __future__ import annotations
 import re
 
 from retina.clean.candidate import Candidate, Finding
+from retina.clean.dates import DATE, strip_dates
 from retina.clean.tokens import addresses_the_reader, words
 from retina.model import BlockKind, RemovedKind
 
-_MONTHS = (
-    r"jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun(?:e|i)?"
-    r"|jul(?:y|i)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?"
-    r"|dec(?:ember)?|dez(?:ember)?|janvier|février|mars|avril|juin|juillet|août|septembre"
-    r"|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
-    r"|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno"
-    r"|luglio|settembre|ottobre|dicembre"
-)
-_DATE = re.compile(
-    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
-    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?\b",
-    re.IGNORECASE,
-)
-_DATE_WORDS = re.compile(
-    rf"^(?:{_MONTHS}|am|pm|a\.m|p\.m|at|um|uhr|à|a|las|alle|ore|om|o|godz|de|del|der|den"
-    r"|utc|gmt|cet|cest|est|edt|pst|pdt|mez|mesz|h|on|am|le|el|il|of)$",
-    re.IGNORECASE,
-)
 _MAX_LABEL_WORDS = 1
 _MAX_DATE_LINE_WORDS = 12
 _READING_TIME = re.compile(
@@ -179,20 +161,9 @@ def page_line_reason(text: str) -> str | None:
 
 
 def _date_line(text: str) -> bool:
-    if not _DATE.search(text):
+    if not DATE.search(text):
         return False
     return len(words(strip_dates(text))) <= _MAX_LABEL_WORDS
-
-
-def strip_dates(text: str) -> str:
-    """The text without its dates and times and the words that go with them ("at",
-    "Uhr", "GMT", month names), nor numbers."""
-    kept = []
-    for word in _DATE.sub(" ", text).split():
-        bare = word.strip(".,:;|/()–-")
-        if bare and not bare.isdigit() and not _DATE_WORDS.match(bare):
-            kept.append(word)
-    return " ".join(kept)
 
 
 def find_trailing_headings(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
