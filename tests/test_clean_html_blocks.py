@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from helpers import BODY
 from retina import clean
 
@@ -28,3 +30,26 @@ def test_text_comes_out_in_composed_unicode() -> None:
     article = clean(page)
     assert article.title == "Café owners in Zürich"
     assert "Café owners in Zürich agreed." in [block.text for block in article.blocks]
+
+
+def test_a_blank_line_made_with_line_breaks_ends_a_paragraph() -> None:
+    """Pages without `<p>` markup break paragraphs with `<br><br>`; one `<br>` does not."""
+    first, second = BODY[0].replace(", ending", ",<br>ending"), BODY[1]
+    assert "<br>" in first
+    text = f"{first}<br><br>{second}<br> <br>{BODY[2]}"
+    page = (
+        f"<html><head><title>Vote</title></head><body><div class='story'>{text}</div></body></html>"
+    )
+    assert [block.text for block in clean(page).blocks] == BODY[:3]
+
+
+def test_a_page_rendered_by_script_takes_its_paragraphs_from_the_declared_body() -> None:
+    """The HTML shows no text; the JSON-LD `articleBody` is the article, its line breaks
+    (or its markup) the paragraph breaks."""
+    for declared in ("\n\n".join(BODY), "".join(f"<p>{text}</p>" for text in BODY)):
+        ld = {"@type": "NewsArticle", "headline": "Vote", "articleBody": declared}
+        page = (
+            f"<html><head><title>Vote</title><script type='application/ld+json'>"
+            f"{json.dumps(ld)}</script></head><body><div id='app'></div></body></html>"
+        )
+        assert [block.text for block in clean(page).blocks] == BODY

@@ -26,6 +26,8 @@ from retina.clean.candidate import Candidate
 from retina.model import BlockKind
 
 _MARKUP = re.compile(r"<[^>]{0,500}>")
+_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote)\s*>", re.IGNORECASE)
+"""Markup that ends a paragraph in a declared body that holds HTML."""
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _MIN_BODY_CHARS = 200
 """A shorter declared body is a summary."""
@@ -42,8 +44,10 @@ class DeclaredBody:
     """The page's declared article text (and its description), ready for comparisons."""
 
     def __init__(self, body: str | None, lead: str | None) -> None:
-        declared = _key(_MARKUP.sub(" ", body or ""))
-        self._key = f"{_key(lead or '')} {declared}" if len(declared) >= _MIN_BODY_CHARS else ""
+        self._body = body or ""
+        self._declared = _key(_MARKUP.sub(" ", self._body))
+        long_enough = len(self._declared) >= _MIN_BODY_CHARS
+        self._key = f"{_key(lead or '')} {self._declared}" if long_enough else ""
 
     def __bool__(self) -> bool:
         return bool(self._key)
@@ -65,6 +69,26 @@ class DeclaredBody:
         for candidate, h in zip(candidates[start:], held[start:], strict=True):
             if not h and candidate.kind in _JUDGED:
                 candidate.outside_declared_body = True
+
+    def paragraphs(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates, or the declared body's paragraphs when the only candidate is the
+        declared body run together: a page whose HTML shows no text (a script renders it)
+        is read from its JSON-LD, and only the declared text has the paragraph breaks."""
+        if not (
+            self
+            and len(candidates) == 1
+            and candidates[0].kind is BlockKind.PARAGRAPH
+            and _key(candidates[0].text) == self._declared
+        ):
+            return candidates
+        text = _BREAK.sub("\n", self._body)
+        if "<" in text:
+            text = _MARKUP.sub(" ", text)
+        if "&" in text:
+            text = html.unescape(text)
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        paragraphs = [Candidate(BlockKind.PARAGRAPH, line) for line in lines if line]
+        return paragraphs if len(paragraphs) > 1 else candidates
 
 
 def _key(text: str) -> str:

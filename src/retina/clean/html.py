@@ -69,7 +69,9 @@ def parse_html(text: str, *, url: str | None) -> Draft:
         if candidate.text in links:
             candidate.link_density = 1.0
     mark_comments(tree, candidates)
-    DeclaredBody(meta.body, meta.lead).mark_outside(candidates)
+    declared = DeclaredBody(meta.body, meta.lead)
+    candidates = declared.paragraphs(candidates)
+    declared.mark_outside(candidates)
     standfirst = shown_standfirst(tree, meta.lead, candidates) or shown_dek(
         tree, meta.title, candidates
     )
@@ -278,7 +280,7 @@ def _collect(element: etree._Element, out: list[Candidate], images: list[Image])
         level = _HEADING_LEVEL.fullmatch(element.get("rend") or "")
         out.append(_candidate(element, BlockKind.HEADING, int(level.group(1)) if level else 2))
     elif tag == "p":
-        out.append(_candidate(element, BlockKind.PARAGRAPH))
+        out.extend(Candidate(BlockKind.PARAGRAPH, text) for text in _paragraphs(element))
     elif tag == "list":
         for item in element.iterchildren("item"):
             out.append(_candidate(item, BlockKind.LIST_ITEM))
@@ -308,6 +310,26 @@ def _collect(element: etree._Element, out: list[Candidate], images: list[Image])
 
 def _candidate(element: etree._Element, kind: BlockKind, level: int | None = None) -> Candidate:
     return Candidate(kind, _normalise(" ".join(element.itertext())), level)
+
+
+def _paragraphs(element: etree._Element) -> list[str]:
+    """The paragraphs of trafilatura's `<p>`: a blank line made with `<br><br>` (two
+    `<lb/>` with nothing between), the paragraph break of pages without `<p>` markup, is
+    kept in one `<p>` by trafilatura; the Readability engine splits there, as a reader sees."""
+    if element.find("lb") is None:
+        return [_normalise(" ".join(element.itertext()))]
+    runs: list[list[str]] = [[element.text or ""]]
+    blank = False  # the last child was an <lb/> with no text after it
+    for child in element:
+        if child.tag == "lb":
+            if blank:
+                runs.append([])
+            blank = not (child.tail or "").strip()
+        else:
+            blank = False
+            runs[-1].extend(child.itertext())
+        runs[-1].append(child.tail or "")
+    return [text for text in (_normalise(" ".join(run)) for run in runs) if text]
 
 
 def _normalise(text: str) -> str:

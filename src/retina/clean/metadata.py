@@ -134,7 +134,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
     found.authors = _people(_authors(ld, meta, tree), found.site_name)
-    found.body = _text(ld.get("articleBody"))
+    found.body = _lines(ld.get("articleBody"))
     found.published = _first_date(
         _text(ld.get("datePublished")),
         meta.get("article:published_time"),
@@ -574,6 +574,15 @@ def _text(value: Any) -> str | None:
     if isinstance(value, str):
         return _SPACE.sub(" ", value).strip() or None
     return None
+
+
+def _lines(value: Any) -> str | None:
+    """Text whose line breaks are kept (they are the paragraph breaks of an `articleBody`)."""
+    value = _first_item(value)
+    if not isinstance(value, str):
+        return None
+    lines = (" ".join(line.split()) for line in value.splitlines())
+    return "\n".join(line for line in lines if line) or None
 
 
 def _first(*values: str | None) -> str | None:
