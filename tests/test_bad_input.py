@@ -176,3 +176,33 @@ def test_a_page_of_more_elements_than_any_article_is_refused_with_a_reason() -> 
     paragraphs = "<p>x</p>" * MAX_PAGE_ELEMENTS
     with pytest.raises(InputError, match="more than 100,000 elements"):
         clean(f"<html><head><title>Flood</title></head><body>{paragraphs}</body></html>")
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        " ".join(f"a{i}='x'" for i in range(20_000)),
+        " ".join(f"a{i}" for i in range(20_000)),  # without values
+        # a quoted ">" every hundred attributes does not hide the tag's length
+        " ".join(f"a{i}='>'" if i % 100 == 0 else f"a{i}" for i in range(20_000)),
+    ],
+)
+def test_an_element_of_thousands_of_attributes_is_refused_before_parsing(attributes: str) -> None:
+    """libxml2 checks each attribute against all the others: 80,000 on one element held
+    the parser for 9 s. Such a page is refused at once, with the reason."""
+    page = f"<html><body><p {attributes}>{' '.join(BODY)}</p></body></html>"
+    with pytest.raises(InputError, match="more than 1,000 attributes"):
+        clean(page)
+
+
+def test_long_attribute_values_and_scripts_are_no_crowded_element() -> None:
+    """A data attribute of 100 kB of JSON, or a script whose code reads like tags
+    ("if (i <n && ok) {…"), are what real pages hold; they are cleaned as usual."""
+    props = "{" + ",".join(f"&quot;k{i}&quot;: &quot;v {i} = {i}&quot;" for i in range(5000)) + "}"
+    code = "if (i <n && ok) {" + " ".join(f"x{i} = {i};" for i in range(3000)) + "}"
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    page = (
+        f"<html><head><title>Vote</title><script>{code}</script></head>"
+        f'<body><article data-props="{props}">{paragraphs}</article></body></html>'
+    )
+    assert [block.text for block in clean(page).blocks] == BODY
