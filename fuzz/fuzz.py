@@ -58,6 +58,8 @@ HOSTILE = (
     "<p>" + "\u0301" * 5000 + "</p>",
     "<p>" + "A" * 300_000 + "</p>",
     "<br>" * 20000,
+    "<p " + " ".join(f"a{i}='v'" for i in range(50_000)) + ">crowded</p>",
+    "".join(f"<p>The council met again today, meeting number {i}.</p>" for i in range(20000)),
     '<a href="' + "x" * 200_000 + '">long attribute</a>',
     '<img src="data:image/png;base64,' + "A" * 100_000 + '">',
     '<meta charset="utf-16">',
