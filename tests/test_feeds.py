@@ -259,3 +259,25 @@ def test_a_large_undeclared_feed_comes_out_right() -> None:
     rss = "<rss><channel><title>T</title>" + item + " " * 2_000_000 + "</channel></rss>"
     parsed = parse_source(rss.encode("cp1251"), url=URL)
     assert [i.title for i in parsed.items] == [title]
+
+
+@pytest.mark.parametrize(
+    ("declaration", "line"),
+    [
+        ('<?xml version="1.0" encoding="iso-8859-1"?>\n', 4),
+        ("", 3),
+        ('\n\n<?xml version="1.0"?>\n', 6),  # blank lines first: read as if they were not
+    ],
+)
+def test_a_leniently_read_feed_names_the_line_of_its_own_text(declaration: str, line: int) -> None:
+    """Retina puts its own UTF-8 declaration on a line above the feed; the line a problem
+    is reported on is still the feed's."""
+    feed = (
+        f'{declaration}<rss version="2.0"><channel><title>Harbour</title>\n'
+        "<item><title>Vote</title><link>http://x.example/a</link></item>\n"
+        "<item><title>Fees &nbsp; rise</title><link>http://x.example/b</link></item>\n"
+        "</channel></rss>"
+    )
+    parsed = parse_source(feed.encode("latin-1"), url="http://x.example/feed")
+    assert parsed.recovered == f"read leniently: undefined entity at line {line}, column 18"
+    assert [item.url for item in parsed.items] == ["http://x.example/a", "http://x.example/b"]

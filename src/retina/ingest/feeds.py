@@ -156,7 +156,7 @@ def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = Fal
     _refuse_huge(body, url)
     media = (content_type or "").split(";")[0].strip() or "application/xml"
     headers = {"content-location": url, "content-type": f"{media}; charset=utf-8"}
-    utf8 = _as_utf8(body, url, content_type)
+    utf8, added_lines = _as_utf8(body, url, content_type)
     try:
         document = feedparser.parse(utf8, response_headers=headers, sanitize_html=True)
     except Exception as error:  # the lenient parser crashing on hostile input
@@ -166,7 +166,7 @@ def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = Fal
     version = document.get("version") or ""
     problem = document.get("bozo_exception") if document.get("bozo") else None
     if not version and not document.entries:
-        reason = f" ({_describe(problem)})" if problem else ""
+        reason = f" ({_describe(problem, added_lines)})" if problem else ""
         what = "not a feed, sitemap or HTML page" if strict else "not a readable feed"
         raise InputError(f"{url}: {what}{reason}")
     kind = next(
@@ -174,7 +174,7 @@ def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = Fal
     )
     recovered = None
     if problem is not None and not _harmless(problem):
-        recovered = f"read leniently: {_describe(problem)}"
+        recovered = f"read leniently: {_describe(problem, added_lines)}"
     items = _unique(_entry(entry, url) for entry in document.entries[:MAX_ITEMS])
     return ParsedSource(
         kind=kind,
@@ -184,13 +184,17 @@ def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = Fal
     )
 
 
-_XML_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\s[^>]*?\?>")
+_UTF8_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+"""Put first, on a line of its own: feedparser reads the encoding with a pattern that
+backtracks through the whole first line, and a feed of one 600 kB line whose declaration
+a hostile fragment broke held it for 26 s."""
 _CHARACTER_REFERENCE = re.compile(r"&(amp;)?#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 
 
-def _as_utf8(body: bytes, url: str, content_type: str | None) -> bytes:
-    """The feed as UTF-8 that declares itself so, with impossible character references
-    replaced.
+def _as_utf8(body: bytes, url: str, content_type: str | None) -> tuple[bytes, int]:
+    """The feed as UTF-8 that declares itself so on a line of its own, with impossible
+    character references replaced; and how many lines that added above the feed's own.
 
     Retina decodes the charset itself (`clean.decode`: BOM, valid UTF-8, declaration,
     then a bounded guess), because feedparser falls back to chardet on the whole
@@ -201,8 +205,19 @@ def _as_utf8(body: bytes, url: str, content_type: str | None) -> bytes:
         text = decode(body, content_type=content_type).text
     except InputError as error:
         raise InputError(f"{url}: {error}") from None
-    text = _XML_DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1)
-    return _CHARACTER_REFERENCE.sub(_valid_reference, text).encode("utf-8")
+    text = text.lstrip("\ufeff")
+    declared = _XML_DECLARATION.match(text)
+    if declared is not None:  # replaced, its line break too: the lines stay where they were
+        removed = declared.group()
+        text = text[declared.end() :]
+        if text.startswith(("\r\n", "\n")):
+            removed += text[: text.index("\n") + 1]
+            text = text[text.index("\n") + 1 :]
+        added_lines = 1 - removed.count("\n")
+    else:
+        added_lines = 1
+    text = _UTF8_DECLARATION + text
+    return _CHARACTER_REFERENCE.sub(_valid_reference, text).encode("utf-8"), added_lines
 
 
 def _valid_reference(match: re.Match[str]) -> str:
@@ -266,13 +281,15 @@ def _harmless(problem: Exception) -> bool:
     return type(problem).__name__ in ("CharacterEncodingOverride", "NonXMLContentType")
 
 
-def _describe(problem: object) -> str:
+def _describe(problem: object, added_lines: int = 0) -> str:
     """feedparser's parser error on one line: "<unknown>:3:0: syntax error" reads
-    "syntax error at line 3, column 0"."""
+    "syntax error at line 3, column 0", the line counted in the feed as it came (before
+    `added_lines` were put above it)."""
     text = str(problem).strip().splitlines()[0] if str(problem).strip() else ""
     located = re.fullmatch(r"<unknown>:(\d+):(\d+): (.*)", text)
     if located:
-        return f"{located.group(3)} at line {located.group(1)}, column {located.group(2)}"
+        line = max(1, int(located.group(1)) - added_lines)
+        return f"{located.group(3)} at line {line}, column {located.group(2)}"
     return text or type(problem).__name__
 
 
