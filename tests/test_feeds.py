@@ -281,3 +281,18 @@ def test_a_leniently_read_feed_names_the_line_of_its_own_text(declaration: str, 
     parsed = parse_source(feed.encode("latin-1"), url="http://x.example/feed")
     assert parsed.recovered == f"read leniently: undefined entity at line {line}, column 18"
     assert [item.url for item in parsed.items] == ["http://x.example/a", "http://x.example/b"]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "<rss version='2.0'><channel><item {attributes}><title>x</title></item></channel></rss>",
+        "<html><head><title>x</title></head><body><p {attributes}>x</p></body></html>",
+    ],
+)
+def test_an_element_of_thousands_of_attributes_is_refused(document: str) -> None:
+    """feedparser looks each attribute up among the others, libxml2's HTML parser checks
+    each against the others: 50,000 on one element held either for minutes."""
+    attributes = " ".join(f"a{i}='v'" for i in range(50_000))
+    with pytest.raises(InputError, match="more than 1,000 attributes"):
+        parse_source(document.format(attributes=attributes).encode(), url="http://x.example/")

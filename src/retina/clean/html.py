@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.comments import CommentSections
+from retina.clean.crowded import MAX_ATTRIBUTES, crowded_tag
 from retina.clean.declared_body import DeclaredBody
 from retina.clean.metadata import extract_metadata
 from retina.clean.readability import extract_readable
@@ -37,13 +38,6 @@ MAX_PAGE_ELEMENTS = 100_000
 """Ten times the largest page of the benchmark corpora (Wikipedia's, 10,000): more is
 a hostile page, whose extraction would hold a worker for minutes (200,000 empty
 paragraphs took trafilatura 12 s)."""
-MAX_ATTRIBUTES = 1_000
-"""Attributes of one element; real pages have a few dozen at most."""
-_MIN_CROWDED_CHARS = 2 * MAX_ATTRIBUTES
-"""The shortest start tag that can hold more than `MAX_ATTRIBUTES` ("a b c…")."""
-_LONG_TAG = re.compile(rf"<[A-Za-z][A-Za-z0-9-]*\s[^<]{{{_MIN_CROWDED_CHARS},}}")
-_START_TAG = re.compile(r"""<[A-Za-z](?:[^<>"']++|"[^"]*+"|'[^']*+')*+""")
-_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _MIN_TEXT_CHARS = 25
 """Less text than this (a lone "Home" link) is no article."""
 _LAYOUT_CELL_WORDS = 80
@@ -164,7 +158,7 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
     from trafilatura.utils import is_dubious_html, repair_faulty_html
 
     text = _XML_DECLARATION.sub("", text, count=1)
-    if _crowded_tag(text):
+    if crowded_tag(text):
         raise InputError(f"an element of the page has more than {MAX_ATTRIBUTES:,} attributes")
     beginning = text[:50].lower()
     text = repair_faulty_html(text, beginning)
@@ -181,30 +175,6 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
     if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         raise InputError("HTML could not be parsed (not a well-formed document)")
     return tree
-
-
-def _crowded_tag(text: str) -> bool:
-    """Whether a start tag holds more than `MAX_ATTRIBUTES` attributes. libxml2 checks each
-    attribute against all the others before it, so one tag of 80,000 attributes (870 kB)
-    takes 9 s to parse and lxml 14 s more to list them: a page built to hold a worker.
-    Only long runs of markup are looked at, outside scripts (where "i<n.length" is no tag)."""
-    for found in _LONG_TAG.finditer(text):
-        start = found.start()
-        tag = _START_TAG.match(text, start)
-        if (
-            tag is not None
-            and tag.end() - start >= _MIN_CROWDED_CHARS
-            and len(_QUOTED.sub(" ", tag.group()).split()) > MAX_ATTRIBUTES
-            and not _inside_script(text, start)
-        ):
-            return True
-    return False
-
-
-def _inside_script(text: str, position: int) -> bool:
-    opened = max(text.rfind("<script", 0, position), text.rfind("<SCRIPT", 0, position))
-    closed = max(text.rfind("</script", 0, position), text.rfind("</SCRIPT", 0, position))
-    return opened > closed
 
 
 _PARSERS = threading.local()

@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urljoin
 
+from retina.clean.crowded import MAX_ATTRIBUTES, crowded_tag
 from retina.clean.decode import decode
 from retina.errors import InputError
 from retina.url_parts import join_url, split_url
@@ -239,8 +240,10 @@ feedparser reads about 13,000 a second, so this bounds one feed to a few seconds
 
 
 def _refuse_huge(body: bytes, url: str) -> None:
-    """`InputError` when elements nest deeper than `MAX_DEPTH` or number more than
-    `MAX_ELEMENTS` (lxml counts in milliseconds, leniently, entities and network off)."""
+    """`InputError` when elements nest deeper than `MAX_DEPTH`, number more than
+    `MAX_ELEMENTS` or one holds more than `MAX_ATTRIBUTES` (real feeds have a handful;
+    feedparser looks each one up among all the others, so 50,000 on one element held it
+    for minutes). lxml counts in milliseconds, leniently, entities and network off."""
     import io
 
     from lxml import etree
@@ -271,6 +274,11 @@ def _refuse_huge(body: bytes, url: str) -> None:
             if depth > MAX_DEPTH:
                 raise InputError(
                     f"{url}: elements nested more than {MAX_DEPTH} deep (refused, not a feed)"
+                )
+            if len(element.attrib) > MAX_ATTRIBUTES:
+                raise InputError(
+                    f"{url}: an element of more than {MAX_ATTRIBUTES:,} attributes"
+                    " (refused, not a feed)"
                 )
     except etree.XMLSyntaxError:
         return  # unreadable for lxml: feedparser's own recovery decides
@@ -460,6 +468,8 @@ def _html(body: bytes, url: str) -> ParsedSource:
     from lxml import etree
     from lxml import html as lxml_html
 
+    if crowded_tag(body.decode("latin-1")):  # the markup's ASCII reads the same
+        raise InputError(f"{url}: an element of more than {MAX_ATTRIBUTES:,} attributes (refused)")
     try:
         document = lxml_html.document_fromstring(body)
     except (etree.ParserError, ValueError) as error:
