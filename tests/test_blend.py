@@ -104,6 +104,23 @@ def test_a_section_heading_between_kept_paragraphs_is_kept() -> None:
     assert "More from the newsroom" not in kept
 
 
+def test_a_live_blog_entry_heading_under_its_time_is_kept() -> None:
+    """A dropped time ("10:00") between the text before and the next entry's heading does
+    not part the heading from the article."""
+    trafilatura = _blocks(BODY[0], BODY[1], BODY[2])
+    readability = [
+        Candidate(BlockKind.PARAGRAPH, BODY[0]),
+        Candidate(BlockKind.PARAGRAPH, "10:00"),
+        Candidate(BlockKind.HEADING, "Second vote called", 3),
+        Candidate(BlockKind.PARAGRAPH, BODY[1]),
+        Candidate(BlockKind.PARAGRAPH, "11:00"),
+        Candidate(BlockKind.HEADING, "Council adjourns", 3),
+        Candidate(BlockKind.PARAGRAPH, BODY[2]),
+    ]
+    kept = [c.text for c in blend(trafilatura, readability, set())]
+    assert kept == [BODY[0], "Second vote called", BODY[1], "Council adjourns", BODY[2]]
+
+
 def test_a_block_only_the_readability_engine_found_needs_a_higher_score(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -16,6 +16,7 @@ how well they generalise.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ _LOG_ODDS = {
 }
 """The score a block needs, by whether trafilatura found it."""
 _SHINGLE = 3
+_SCRAP_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +96,13 @@ def merge(trafilatura: list[Candidate], readability: list[Candidate]) -> list[So
     t_keys = [" ".join(w) for w in t_words]
     r_keys = [" ".join(w) for w in r_words]
     t_text, r_text = " ".join(t_keys), " ".join(r_keys)
-    # Most blocks are the same in both engines: a set answers for them at once, and the
-    # text is searched only for the others (searching it for every block of a page of
-    # 20,000 paragraphs took 5 s).
-    t_set, r_set = set(t_keys), set(r_keys)
+    # Most blocks are the same in both engines: a set and an index answer for them at
+    # once, and the text is searched only for the others (searching it for every block of
+    # a page of 20,000 paragraphs took seconds).
+    r_set = set(r_keys)
+    t_positions: dict[str, list[int]] = {}
+    for index, key in enumerate(t_keys):
+        t_positions.setdefault(key, []).append(index)
     merged: list[list[Sourced]] = [[] for _ in range(len(trafilatura) + 1)]
     for index, candidate in enumerate(trafilatura):
         key = t_keys[index]
@@ -107,8 +112,11 @@ def merge(trafilatura: list[Candidate], readability: list[Candidate]) -> list[So
     search_from = 0
     whole: set[int] = set()  # trafilatura blocks that were the whole of a Readability block
     for candidate, tokens, key in zip(readability, r_words, r_keys, strict=True):
-        if key in t_set or key in t_text:  # trafilatura has it, in one block or across two
-            found = _find_block(t_keys, key, search_from)
+        exact = t_positions.get(key)
+        if exact or key in t_text:  # trafilatura has it, in one block or across two
+            found = (
+                _same_block(exact, search_from) if exact else _find_block(t_keys, key, search_from)
+            )
             if found is None:
                 continue
             repeated = found < search_from and found in whole and t_keys[found] == key
@@ -175,19 +183,28 @@ def blend(
 def _keep_section_headings(blocks: list[Sourced], keep: list[bool], link_texts: set[str]) -> None:
     """Keeps a dropped heading that stands between kept blocks and above a kept paragraph
     of prose: a subheading of the article. A heading above links or a list ("Related
-    stories", "Newsletter") stays dropped, as does one that is itself a link."""
+    stories", "Newsletter") stays dropped, as does one that is itself a link. Dropped
+    scraps of a few words above the heading (a live blog's "10:00") do not part it from
+    the text before."""
     for index in range(1, len(blocks) - 1):
         block, below = blocks[index].candidate, blocks[index + 1].candidate
+        above = index - 1
+        while above > 0 and not keep[above] and _scrap(blocks[above]):
+            above -= 1
         if (
             not keep[index]
             and block.kind is BlockKind.HEADING
-            and keep[index - 1]
+            and keep[above]
             and keep[index + 1]
             and below.kind is BlockKind.PARAGRAPH
             and ends_like_sentence(below.text)
             and block.text not in link_texts
         ):
             keep[index] = True
+
+
+def _scrap(block: Sourced) -> bool:
+    return block.candidate.kind is not BlockKind.HEADING and len(block.words) <= _SCRAP_WORDS
 
 
 @cache
@@ -223,6 +240,14 @@ def _link_share(blocks: list[Sourced], link_texts: set[str], total: int) -> floa
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[k : k + _SHINGLE]) for k in range(len(tokens) - _SHINGLE + 1)}
+
+
+def _same_block(positions: list[int], start: int) -> int:
+    """The first of the trafilatura blocks with the same text from `start` on (or, failing
+    that, the first of them): found by bisection, where a search block by block made a
+    page of 20,000 paragraphs quadratic."""
+    index = bisect.bisect_left(positions, start)
+    return positions[index] if index < len(positions) else positions[0]
 
 
 def _find_block(keys: list[str], key: str, start: int) -> int | None:

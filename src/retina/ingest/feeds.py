@@ -154,10 +154,10 @@ _VERSIONS = {"atom": SourceKind.ATOM, "rss090": SourceKind.RDF, "rss10": SourceK
 def _feed(body: bytes, url: str, content_type: str | None, *, strict: bool = False) -> ParsedSource:
     import feedparser
 
-    _refuse_huge(body, url)
     media = (content_type or "").split(";")[0].strip() or "application/xml"
     headers = {"content-location": url, "content-type": f"{media}; charset=utf-8"}
     utf8, added_lines = _as_utf8(body, url, content_type)
+    _refuse_huge(utf8, url)  # what feedparser will read (decompressed, decoded)
     try:
         document = feedparser.parse(utf8, response_headers=headers, sanitize_html=True)
     except Exception as error:  # the lenient parser crashing on hostile input
