@@ -37,6 +37,8 @@ def crowded_tag(text: str) -> bool:
 
 
 def _inside_script(text: str, position: int) -> bool:
+    """Whether `position` is in a script's code: after a `<script` with no end tag between.
+    Any end tag counts ("</p>" too): libxml2 may end a script there, so a script left
+    open cannot hide the markup after it."""
     opened = max(text.rfind("<script", 0, position), text.rfind("<SCRIPT", 0, position))
-    closed = max(text.rfind("</script", 0, position), text.rfind("</SCRIPT", 0, position))
-    return opened > closed
+    return opened > text.rfind("</", 0, position)
