@@ -323,3 +323,31 @@ def test_a_section_that_is_the_headline_is_no_section() -> None:
         '<title>Why we need humility now</title><meta property="article:section" content="Faith">'
     )
     assert extract_metadata(parse_tree(_page(head)), None).section == "Faith"
+
+
+@pytest.mark.parametrize(
+    ("body", "authors"),
+    [
+        ("<font>Posted: 29/06/2024 17:47<br>By Leona Stanhope</font>", ["Leona Stanhope"]),
+        ("<p>By Teodor Castellane, Odile Jessop</p>", ["Teodor Castellane", "Odile Jessop"]),
+        ("<div>Von Jan de Vries und Ana Ruiz, 12.03.2024</div>", ["Jan de Vries", "Ana Ruiz"]),
+        ("<p>By the numbers</p>", []),
+        ("<h2>By Land And Sea</h2>", []),  # a headline, and not names
+        ("<p>Icons by The Noun Project</p><p>By The Noun Project</p>", []),
+        ('<p><a href="/a">By Leona Stanhope</a></p>', []),  # a link to another story
+        ('<div id="comments"><p>By Leona Stanhope</p></div>', []),
+    ],
+)
+def test_a_byline_written_as_plain_text_names_the_authors(body: str, authors: list[str]) -> None:
+    """Pages that mark no byline up still show one: a line of text that is a "by" word
+    and names, and nothing else."""
+    page = _page("<title>Vote</title>", f"{body}<p>The council voted on Tuesday.</p>")
+    assert extract_metadata(parse_tree(page), None).authors == authors
+
+
+def test_one_meta_tag_per_author_names_them_all() -> None:
+    head = '<meta name="author" content="Suvi Mabbott"><meta name="author" content="Kofi Pellinor">'
+    assert extract_metadata(parse_tree(_page(head)), None).authors == [
+        "Suvi Mabbott",
+        "Kofi Pellinor",
+    ]

@@ -1,8 +1,10 @@
 """Names as bylines write them: after a "by" word ("By", "Von", "Par", "Door", "Autor:"),
 before a date ("Joshua Sokol May 20, 2019") or a job title ("Ben Silverman, Games Editor").
 
-The page's metadata (`metadata.py`) reads author names from bylines, and the byline
-detector (`junk/bylines.py`) finds the same lines left in the text; both read them alike.
+The page's metadata (`metadata.py`) reads author names from bylines, marked up or, on
+pages that mark none, a line of text that is a byline and nothing else (`names_if_byline`);
+the byline detector (`junk/bylines.py`) finds the same lines left in the text. All read
+them alike.
 """
 
 from __future__ import annotations
@@ -28,6 +30,37 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 """A job title a byline runs on with ("Ben Silverman, Games Editor", "Jo Lin Staff Writer")."""
+
+
+_NAME_LIST = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|en|i|og|och)\b)\s*")
+_PARTICLES = frozenset("de da del della di van von der den du la le bin al ter ten".split())
+_MAX_NAME_WORDS = 4
+_ARTICLES = frozenset("The A An Der Die Das Le La Les El Los Las Il Lo Het".split())
+"""A name does not begin with an article ("By The Noun Project")."""
+
+
+def names_if_byline(text: str) -> list[str]:
+    """The names of a line of text that is a byline and nothing else: a "by" word, then
+    names of two to four capitalised words ("By Leona Stanhope", "Von Jan de Vries und
+    Ana Ruiz, 12.03.2024"); empty for anything else ("By the numbers", "By Land And Sea")."""
+    text = " ".join(text.split())
+    if not BY.match(text):
+        return []
+    names = [name for name in _NAME_LIST.split(name_in_byline(text)) if name]
+    if not names or not all(_is_name(name) for name in names):
+        return []
+    return names
+
+
+def _is_name(name: str) -> bool:
+    parts = name.split()
+    if not 2 <= len(parts) <= _MAX_NAME_WORDS or parts[0] in _ARTICLES:
+        return False
+    return all(
+        part in _PARTICLES
+        or (part[0].isupper() and part.replace("-", "").replace(".", "").replace("'", "").isalpha())
+        for part in parts
+    )
 
 
 def name_in_byline(text: str) -> str:

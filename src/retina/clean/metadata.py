@@ -20,7 +20,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from retina.clean.byline_names import name_in_byline
+from retina.clean.byline_names import name_in_byline, names_if_byline
 from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
@@ -83,6 +83,15 @@ _GENERIC_HOME_TEXTS = frozenset(
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
 _MAX_AUTHOR_WORDS = 6
+_BY_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style)]"
+    "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'BY ')"
+    " or starts-with(normalize-space(.), 'by ') or starts-with(normalize-space(.), 'Von ')"
+    " or starts-with(normalize-space(.), 'Par ') or starts-with(normalize-space(.), 'Por ')"
+    " or starts-with(normalize-space(.), 'Door ') or starts-with(normalize-space(.), 'Av ')]"
+)
+"""Text runs that open with a "by" word: what a byline without markup looks like."""
+_NOT_BYLINE = frozenset("a h1 h2 h3 h4 h5 h6 li option button label title".split())
 
 
 @dataclass(slots=True)
@@ -235,6 +244,18 @@ def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
     return tags
 
 
+def _meta_values(tree: lxml_html.HtmlElement, key: str) -> list[str]:
+    """The content of every meta tag named `key` (lower-cased), in document order."""
+    values = []
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if content and content.strip():
+            names = (element.get(a) for a in ("property", "name", "itemprop", "http-equiv"))
+            if any(key in name.lower().split() for name in names if name):
+                values.append(_SPACE.sub(" ", content).strip())
+    return values
+
+
 def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     """The first JSON-LD object whose @type is an article type (in @graph or lists too)."""
     fallback: dict[str, Any] = {}
@@ -280,7 +301,10 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
         for key in _AUTHOR_KEYS:
             value = meta.get(key)
             if value and not value.startswith(("http://", "https://")):
-                candidates.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", value))
+                # one tag per author is common (`article:author` is a list in Open Graph)
+                for each in _meta_values(tree, key):
+                    if not each.startswith(("http://", "https://")):
+                        candidates.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", each))
                 break
     if not candidates:
         for tier in _byline_elements(tree):
@@ -292,12 +316,32 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
                     break
             if candidates:
                 break
+    if not candidates:
+        candidates = _text_byline(tree)
     authors: list[str] = []
     for name in candidates:
         name = name_in_byline(name)
         if name and len(name.split()) <= _MAX_AUTHOR_WORDS and name not in authors:
             authors.append(name)
     return authors
+
+
+def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:
+    """The names of the first line of text in the page that is a byline and nothing else
+    ("Posted: 29/06/2024<br>By Leona Stanhope"), for pages that mark none up; not in a
+    link, heading, list, form or readers' comments."""
+    for run in _BY_TEXT(tree):
+        names = names_if_byline(run)
+        if names:
+            owner = run.getparent()
+            if run.is_tail:
+                owner = owner.getparent()
+            if owner is None or in_comment_section(owner):
+                continue
+            if any(e.tag in _NOT_BYLINE for e in (owner, *owner.iterancestors())):
+                continue
+            return names
+    return []
 
 
 def _people(authors: list[str], site_name: str | None) -> list[str]:
