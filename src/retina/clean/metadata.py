@@ -83,15 +83,11 @@ _GENERIC_HOME_TEXTS = frozenset(
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
 _MAX_AUTHOR_WORDS = 6
-_BY_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script or ancestor::style)]"
-    "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'BY ')"
-    " or starts-with(normalize-space(.), 'by ') or starts-with(normalize-space(.), 'Von ')"
-    " or starts-with(normalize-space(.), 'Par ') or starts-with(normalize-space(.), 'Por ')"
-    " or starts-with(normalize-space(.), 'Door ') or starts-with(normalize-space(.), 'Av ')]"
+_BY_WORDS = ("By ", "BY ", "by ", "Von ", "Par ", "Por ", "Door ", "Av ")
+"""How a text run that is a byline without markup begins."""
+_NOT_BYLINE = frozenset(
+    "a h1 h2 h3 h4 h5 h6 li option button label title script style noscript template".split()
 )
-"""Text runs that open with a "by" word: what a byline without markup looks like."""
-_NOT_BYLINE = frozenset("a h1 h2 h3 h4 h5 h6 li option button label title".split())
 
 
 @dataclass(slots=True)
@@ -329,17 +325,25 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
 def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:
     """The names of the first line of text in the page that is a byline and nothing else
     ("Posted: 29/06/2024<br>By Leona Stanhope"), for pages that mark none up; not in a
-    link, heading, list, form or readers' comments."""
-    for run in _BY_TEXT(tree):
+    link, heading, list, form or readers' comments. One walk over the elements (an XPath
+    normalising every text run took 2.5 ms a page)."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        run = element.text if event == "start" else element.tail
+        if not run or not run.lstrip().startswith(_BY_WORDS):
+            continue
+        owner = element if event == "start" else element.getparent()
         names = names_if_byline(run)
-        if names:
-            owner = run.getparent()
-            if run.is_tail:
-                owner = owner.getparent()
-            if owner is None or in_comment_section(owner):
-                continue
-            if any(e.tag in _NOT_BYLINE for e in (owner, *owner.iterancestors())):
-                continue
+        if (
+            names
+            and owner is not None
+            and not any(e.tag in _NOT_BYLINE for e in (owner, *owner.iterancestors()))
+            and not in_comment_section(owner)
+        ):
             return names
     return []
 
