@@ -75,6 +75,27 @@ from retina.model import RemovedKind
             RemovedKind.NEWSLETTER_PROMPT,
         ),
         ("Alle Artikel lesen, jederzeit kündbar.", RemovedKind.NEWSLETTER_PROMPT),
+        (
+            "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("订阅会员可阅读全文，请登录。", RemovedKind.BOILERPLATE),
+        ("이 기사의 전문은 회원 전용입니다. 로그인 하세요.", RemovedKind.BOILERPLATE),
+        (
+            "The views expressed in this article are those of the author and do not "
+            "necessarily reflect the editorial stance of the newspaper.",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("Opinions expressed by Forbes Contributors are their own.", RemovedKind.BOILERPLATE),
+        (
+            "Die Meinung des Autors spiegelt nicht unbedingt die Meinung der Redaktion wider.",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("Les opinions exprimées n'engagent que leurs auteurs.", RemovedKind.BOILERPLATE),
+        (
+            "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط.",
+            RemovedKind.BOILERPLATE,
+        ),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -101,6 +122,9 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "Customers complained they could not cancel the contract at all.",
         "Владимир Путин встретился с Olaf Scholz и Emmanuel Macron в Москве во вторник.",
         "The regulator said advertisers do not influence its rulings, and never have.",
+        "The views expressed by the minister do not reflect government policy, a spokesman said.",
+        "会員の皆さんが全文を読んだ。",  # "the members read the full text": a report
+        "购买订阅的用户增加了，全文见年报。",
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -1,6 +1,7 @@
 """Calls to action and page furniture inside the text: share and follow prompts,
 newsletter sign-ups and subscription offers, advertisement labels and ads disguised with
-look-alike letters, copyright, cookie and editorial-standards notices, paywall notices,
+look-alike letters, copyright, cookie and editorial-standards notices, paywall notices (in
+Chinese, Japanese and Korean too), disclaimers that the views are not the publisher's,
 affiliate-link disclosures and embed placeholders.
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
@@ -90,6 +91,35 @@ _PAYWALL = re.compile(
     rf"\b(?:{_SUBSCRIBER})\b.*\b(?:{_ACCESS})\b|\b(?:{_ACCESS})\b.*\b(?:{_SUBSCRIBER})\b",
     re.IGNORECASE,
 )
+# The same in Chinese, Japanese and Korean, written without spaces: a member or subscriber
+# word and "the rest" or "the full text", said to the reader ("お読みいただけます", "请", "세요").
+_CJK_SUBSCRIBER = r"会員|購読|ログイン|订阅|訂閱|会员|會員|登录|登入|付费|付費|구독|회원|로그인"
+_CJK_ACCESS = r"続き|全文|继续阅读|繼續閱讀|전문|계속\s*읽|이어서"
+_PAYWALL_CJK = re.compile(
+    rf"(?:{_CJK_SUBSCRIBER}).*(?:{_CJK_ACCESS})|(?:{_CJK_ACCESS}).*(?:{_CJK_SUBSCRIBER})"
+)
+_CJK_TO_THE_READER = re.compile(r"ください|いただ|ご覧|请|請|您|세요|십시오|하십시")
+_MAX_CJK_NOTICE_CHARS = 120
+# "The views expressed … are the author's own", "Die Meinung des Autors …", "Les opinions
+# exprimées … n'engagent que …", "الآراء الواردة … لا تعبر عن رأي …": a disclaimer under an
+# opinion piece or above the comments. It names the author, comments or the publisher; a
+# report of what someone's views "do not reflect" names none of them.
+_DISCLAIMER = re.compile(
+    r"^(?:the\s+)?(?:views?|opinions?)\s+(?:expressed|contained|stated|in\s+(?:this|these))"
+    r"|^(?:die\s+)?(?:meinung|ansichten?)\s+(?:des|der)\s+(?:autor|verfasser|kommentator)"
+    r"|^(?:les\s+)?opinions?\s+exprimées?|^(?:las\s+)?opiniones\s+(?:expresadas|vertidas)"
+    r"|^(?:le\s+)?opinioni\s+espresse|^(?:as\s+)?opiniões\s+expressas"
+    r"|^الآراء\s+(?:الواردة|المنشورة|المعبر)",
+    re.IGNORECASE,
+)
+_DISCLAIMER_SUBJECT = re.compile(
+    r"\b(?:authors?|writers?|contributors?|columnists?|comments?|commenters?"
+    r"|editors?|editorial|publication|newspaper|website|site|autor(?:en|in|es)?|verfasser"
+    r"|redaktion|auteurs?|rédaction|journal|redacción|periódico|autore|redazione"
+    r"|this\s+(?:article|column|blog|post|site))\b|كتابها|أصحابها|الكاتب|موقع|رأي",
+    re.IGNORECASE,
+)
+_MAX_DISCLAIMER_WORDS = 45
 # "Cancel anytime", "Jederzeit kündbar": the pitch of a subscription offer.
 _CANCEL_ANYTIME = re.compile(
     r"\bcancel\s+(?:at\s+)?any\s*time\b|\bcancela\s+cuando\s+quieras\b|\bjederzeit\s+kündbar\b"
@@ -167,6 +197,14 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
     if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and addresses_the_reader(text):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
+    if (
+        len(text) <= _MAX_CJK_NOTICE_CHARS
+        and _PAYWALL_CJK.search(text)
+        and _CJK_TO_THE_READER.search(text)
+    ):
+        return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
+    if n <= _MAX_DISCLAIMER_WORDS and _DISCLAIMER.match(text) and _DISCLAIMER_SUBJECT.search(text):
+        return RemovedKind.BOILERPLATE, "a disclaimer (the views are not the publisher's)"
     if n <= _MAX_PAYWALL_WORDS and _CANCEL_ANYTIME.search(text):
         return RemovedKind.NEWSLETTER_PROMPT, "a subscription offer (cancel any time)"
     if n <= _MAX_NEWSLETTER_WORDS and _AFFILIATE.search(text):
