@@ -53,3 +53,31 @@ def test_a_page_rendered_by_script_takes_its_paragraphs_from_the_declared_body()
             f"{json.dumps(ld)}</script></head><body><div id='app'></div></body></html>"
         )
         assert [block.text for block in clean(page).blocks] == BODY
+
+
+def test_a_table_of_contents_does_not_make_the_section_headings_links() -> None:
+    """A jump link to a section ("#the-vote") leaves the heading it points to in the text;
+    one to another article on the page (an infinite scroll's "#article-1") is a link."""
+    toc = (
+        "<nav class='toc'><ol><li><a href='#the-vote'>The council vote</a></li>"
+        "<li><a href='#the-cost'>What it costs</a></li></ol></nav>"
+    )
+    sections = (
+        f"<h2 id='the-vote'>The council vote</h2><p>{BODY[0]}</p><p>{BODY[1]}</p>"
+        f"<h2 id='the-cost'>What it costs</h2><p>{BODY[2]}</p><p>{BODY[3]}</p>"
+    )
+    page = (
+        "<html><head><title>Harbour vote</title></head><body><article>"
+        f"<h1>Harbour vote</h1>{toc}{sections}</article></body></html>"
+    )
+    texts = [block.text for block in clean(page).blocks]
+    assert texts == ["The council vote", BODY[0], BODY[1], "What it costs", BODY[2], BODY[3]]
+
+    from retina.clean.html import link_texts, parse_tree
+
+    other = (
+        "<html><body><article><h1>Harbour vote</h1></article>"
+        "<aside><a href='#article-1'>School opens in the north</a></aside>"
+        "<article id='article-1'><h1>School opens in the north</h1></article></body></html>"
+    )
+    assert "School opens in the north" in link_texts(parse_tree(other))

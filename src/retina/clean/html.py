@@ -39,6 +39,8 @@ MAX_PAGE_ELEMENTS = 100_000
 a hostile page, whose extraction would hold a worker for minutes (200,000 empty
 paragraphs took trafilatura 12 s)."""
 _MIN_TEXT_CHARS = 25
+_WITH_ID = etree.XPath("//*[@id]")
+_ARTICLE_REGIONS = frozenset("article main body h1".split())
 """Less text than this (a lone "Home" link) is no article."""
 _LAYOUT_CELL_WORDS = 80
 """A table cell this long holds running text: the table lays out the page, it is no data."""
@@ -251,14 +253,38 @@ def _layout_table_share(candidates: list[Candidate]) -> float:
 
 def link_texts(tree: lxml_html.HtmlElement) -> set[str]:
     """Texts of the page's links. trafilatura's output without links extracts better than
-    with them, so a block is known to be a whole link by matching these texts."""
+    with them, so a block is known to be a whole link by matching these texts. A link to a
+    section of the page (a table of contents' "#the-vote") does not make the heading it
+    points to a link; one to another article on the page (an infinite scroll's
+    "#article-1") does."""
     texts = set()
+    jumps: list[tuple[str, str]] = []
     for anchor in tree.iter("a"):
-        if anchor.get("href"):
+        href = anchor.get("href")
+        if href:
             text = _normalise(anchor.text_content())
             if " " in text:
+                href = href.strip()
+                if href.startswith("#"):
+                    jumps.append((href[1:], text))
+                else:
+                    texts.add(text)
+    if jumps:
+        targets = {element.get("id"): element for element in _WITH_ID(tree)}
+        for target, text in jumps:
+            if not _is_section(targets.get(target)):
                 texts.add(text)
     return texts
+
+
+def _is_section(element: etree._Element | None) -> bool:
+    """Whether an in-page link's target is a section of the text: not a whole article
+    (an `<article>`, the main region, a headline) or a place the page does not have."""
+    return (
+        element is not None
+        and element.tag not in _ARTICLE_REGIONS
+        and element.find(".//h1") is None
+    )
 
 
 def _candidates(body: etree._Element) -> tuple[list[Candidate], list[Image]]:
