@@ -81,3 +81,37 @@ def test_a_table_of_contents_does_not_make_the_section_headings_links() -> None:
         "<article id='article-1'><h1>School opens in the north</h1></article></body></html>"
     )
     assert "School opens in the north" in link_texts(parse_tree(other))
+
+
+def test_the_next_articles_an_infinite_scroll_renders_are_not_the_text() -> None:
+    """Each story in its own `<article>` with its own `<h1>`: the one whose headline is
+    the page's is the text; the others are removed, with their headline as the reason."""
+    other = [
+        "A new school opened in the northern district on Monday, the first built on the "
+        "islands in more than thirty years, with places for four hundred pupils.",
+        "Parents had waited years for the building, which replaces classrooms in portable "
+        "cabins that flooded each winter and had to be closed for weeks at a time.",
+    ]
+    main = "".join(f"<p>{text}</p>" for text in BODY)
+    scroll = "".join(f"<p>{text}</p>" for text in other)
+    page = (
+        "<html><head><title>Harbour vote | Marlow News</title></head><body><div class='feed'>"
+        f"<article id='article-0'><h1>Harbour vote</h1>{main}</article>"
+        f"<article id='article-1'><h1>School opens in the north</h1>{scroll}</article>"
+        "</div></body></html>"
+    )
+    assert [block.text for block in clean(page).blocks] == BODY
+
+    from retina.clean.candidate import Candidate
+    from retina.clean.html import parse_tree
+    from retina.clean.other_articles import mark_other_articles
+    from retina.model import BlockKind
+
+    blocks = [Candidate(BlockKind.PARAGRAPH, text) for text in [BODY[0], *other]]
+    mark_other_articles(parse_tree(page), "Harbour vote", blocks)
+    assert [b.other_article for b in blocks] == [None, *["School opens in the north"] * 2]
+    # no article with the page's headline: nothing is said of the others
+    for title in ("Something else", "School opens"):
+        blocks = [Candidate(BlockKind.PARAGRAPH, text) for text in other]
+        mark_other_articles(parse_tree(page), title, blocks)
+        assert [b.other_article for b in blocks] == [None, None]

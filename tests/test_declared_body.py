@@ -103,3 +103,16 @@ def test_too_large_to_search_block_by_block_says_nothing(monkeypatch: pytest.Mon
     monkeypatch.setattr(declared_body, "_MAX_SEARCHED_CHARS", 1000)
     DeclaredBody(_BODY, None).mark_outside(candidates)
     assert _marked(candidates) == []
+
+
+def test_a_block_of_another_article_on_the_page_is_removed_with_its_headline() -> None:
+    from helpers import BODY
+    from retina.clean.junk import remove_junk
+
+    blocks = _candidates(*BODY[:3])
+    blocks[2].other_article = "School opens in the north"
+    result = remove_junk(blocks)
+    assert [b.text for b in result.blocks] == BODY[:2]
+    assert [r.reason for r in result.removed] == [
+        "part of another article on the page (School opens in the north)"
+    ]

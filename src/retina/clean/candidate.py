@@ -15,7 +15,8 @@ class Candidate:
     `link_density` is the share of the text inside links (HTML only); `comment_section`
     names the readers' comment section that alone holds the text (HTML only, see
     `comments.py`); `outside_declared_body` that the article text the page declares
-    does not hold it (HTML only, see `declared_body.py`).
+    does not hold it (HTML only, see `declared_body.py`); `other_article` the headline of
+    another article on the page the text belongs to (HTML only, see `other_articles.py`).
     """
 
     kind: BlockKind
@@ -24,6 +25,7 @@ class Candidate:
     link_density: float = 0.0
     comment_section: str | None = None
     outside_declared_body: bool = False
+    other_article: str | None = None
 
     def to_block(self) -> Block:
         return Block(kind=self.kind, text=self.text, level=self.level)

@@ -25,6 +25,7 @@ from retina.clean.comments import CommentSections
 from retina.clean.crowded import MAX_ATTRIBUTES, crowded_tag
 from retina.clean.declared_body import DeclaredBody
 from retina.clean.metadata import extract_metadata
+from retina.clean.other_articles import mark_other_articles
 from retina.clean.readability import extract_readable
 from retina.clean.standfirst import shown_dek, shown_standfirst
 from retina.clean.tokens import ends_like_sentence
@@ -75,6 +76,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     declared = DeclaredBody(meta.body, meta.lead)
     candidates = declared.paragraphs(candidates)
     declared.mark_outside(candidates)
+    mark_other_articles(tree, meta.title, candidates)
     standfirst = shown_standfirst(tree, meta.lead, candidates) or shown_dek(
         tree, meta.title, candidates
     )

@@ -1,4 +1,6 @@
-"""Blocks the article text the page declares does not hold (`clean/declared_body.py`).
+"""Blocks the page's own structure puts outside its article: text of another article on
+the page (`clean/other_articles.py`), and text the article text the page declares does not
+hold (`clean/declared_body.py`).
 
 Runs after every other detector, so a block they recognise keeps their more specific
 reason."""
@@ -12,8 +14,13 @@ _REASON = "not in the article text the page declares (JSON-LD articleBody), whic
 
 
 def find_outside_body(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
-    return [
-        Finding((i,), RemovedKind.BOILERPLATE, _REASON)
-        for i, candidate in enumerate(candidates)
-        if i not in skip and candidate.outside_declared_body
-    ]
+    findings = []
+    for i, candidate in enumerate(candidates):
+        if i in skip:
+            continue
+        if candidate.other_article:
+            reason = f"part of another article on the page ({candidate.other_article})"
+            findings.append(Finding((i,), RemovedKind.BOILERPLATE, reason))
+        elif candidate.outside_declared_body:
+            findings.append(Finding((i,), RemovedKind.BOILERPLATE, _REASON))
+    return findings
