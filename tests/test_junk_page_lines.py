@@ -1,4 +1,5 @@
-"""Page furniture between paragraphs: date lines, reading times, comment-form prompts."""
+"""Page furniture between paragraphs: date lines, reading times, comment-form prompts and
+the labels and notices of comment sections."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from helpers import BODY, dump
 from retina import clean
 from retina.clean.junk.page_lines import page_line_reason
 from retina.model import RemovedKind
+
+_COMMENT_SECTION = "a label or notice of the comment section"
 
 
 @pytest.mark.parametrize(
@@ -37,6 +40,13 @@ from retina.model import RemovedKind
         ("Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "a listing's pagination"),
         ("Showing 1–10 of 19 results", "a listing's pagination"),
         ("Page 2 of 5", "a listing's pagination"),
+        ("Leave a Reply Cancel reply", _COMMENT_SECTION),
+        ("Join the conversation", _COMMENT_SECTION),
+        ("Show 12 comments", _COMMENT_SECTION),
+        ("Kommentar schreiben", _COMMENT_SECTION),
+        ("Laisser un commentaire", _COMMENT_SECTION),
+        ("Comments are moderated and will appear after approval.", _COMMENT_SECTION),
+        ("Please read our community guidelines before posting a comment.", _COMMENT_SECTION),
     ],
 )
 def test_page_lines_found(text: str, reason: str) -> None:
@@ -63,6 +73,9 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "Page 2 of the report lists 14 of 20 schools.",
         "She read the verdict in five minutes.",
         "Minutes of the meeting: read them online",
+        "The council said its community guidelines for the harbour would change next year.",
+        "Join the conversation about the harbour plan at the town hall on Friday.",
+        "Leave a reply on the form by Friday, the council told residents of the harbour.",
     ],
 )
 def test_prose_stays(text: str) -> None:

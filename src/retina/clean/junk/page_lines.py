@@ -59,6 +59,27 @@ _COMMENT_FORM = re.compile(
     re.IGNORECASE,
 )
 _MAX_COMMENT_FORM_WORDS = 25
+# The labels of a comment section ("Leave a Reply", "Join the conversation", "Show 12
+# comments", "Kommentar schreiben") and its moderation notice ("Comments are moderated…",
+# "Please read our community guidelines before commenting").
+_COMMENT_LABEL = re.compile(
+    r"^(?:(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:reply|comment|response)"
+    r"(?:\s+cancel\s+reply)?|(?:join|start)\s+the\s+(?:conversation|discussion|debate)"
+    r"|(?:show|view|hide|load|read|see)\s+(?:all\s+)?(?:\d+\s+)?(?:comments?|replies)"
+    r"|have\s+your\s+say|kommentar(?:e)?\s+(?:schreiben|anzeigen|verfassen)"
+    r"|(?:schreiben\s+sie|schreibe)\s+einen\s+kommentar|laisser\s+un\s+commentaire"
+    r"|(?:deja|dejar|deje)\s+(?:un|tu|su)\s+comentario|deixe\s+(?:um|seu)\s+comentário"
+    r"|lascia\s+un\s+commento)[\s.:!…]*$"
+    r"|^comments?\s+(?:are|will\s+be)\s+(?:moderated|reviewed|closed|disabled|turned\s+off)\b",
+    re.IGNORECASE,
+)
+# Said to the reader about commenting, not reported ("the council's community guidelines").
+_COMMENT_RULES = re.compile(
+    r"\b(?:community|comment(?:ing)?|discussion)\s+(?:guidelines|rules|policy|standards)\b",
+    re.IGNORECASE,
+)
+_COMMENTING = re.compile(rf"\b(?:{_COMMENTS}|commenting|posting)\b", re.IGNORECASE)
+_MAX_COMMENT_NOTICE_WORDS = 40
 _TAXONOMY = re.compile(
     r"^(?:tags?|tagged(?:\s+with)?|schlagw[öo]rter|stichw[öo]rter|kategorie(?:n)?|categor(?:y|ies)"
     r"|filed\s+under|posted\s+in|themen|topics|etiquetas|categorías?|catégories?|mots[- ]clés"
@@ -149,6 +170,11 @@ def page_line_reason(text: str) -> str | None:
         return "a reading-time label"
     if n <= _MAX_COMMENT_FORM_WORDS and _COMMENT_FORM.search(text) and addresses_the_reader(text):
         return "a comment-form prompt"
+    if n <= _MAX_COMMENT_NOTICE_WORDS and (
+        _COMMENT_LABEL.search(text)
+        or (_COMMENT_RULES.search(text) and _COMMENTING.search(text) and addresses_the_reader(text))
+    ):
+        return "a label or notice of the comment section"
     if n <= _MAX_LOG_IN_NOTICE_WORDS and _LOG_IN_NOTICE.search(text) and addresses_the_reader(text):
         return "a notice about logging in"
     if n <= 4 and _COMMENT_COUNT.match(text):
