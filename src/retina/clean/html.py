@@ -40,9 +40,10 @@ MAX_PAGE_ELEMENTS = 100_000
 a hostile page, whose extraction would hold a worker for minutes (200,000 empty
 paragraphs took trafilatura 12 s)."""
 _MIN_TEXT_CHARS = 25
+"""Less text than this (a lone "Home" link) is no article."""
 _WITH_ID = etree.XPath("//*[@id]")
 _ARTICLE_REGIONS = frozenset("article main body h1".split())
-"""Less text than this (a lone "Home" link) is no article."""
+"""Targets of an in-page link that hold a whole article, not a section of one."""
 _LAYOUT_CELL_WORDS = 80
 """A table cell this long holds running text: the table lays out the page, it is no data."""
 _MAX_LAYOUT_TABLE_SHARE = 0.5
