@@ -47,6 +47,11 @@ _COMMENT_SECTION = "a label or notice of the comment section"
         ("Laisser un commentaire", _COMMENT_SECTION),
         ("Comments are moderated and will appear after approval.", _COMMENT_SECTION),
         ("Please read our community guidelines before posting a comment.", _COMMENT_SECTION),
+        (
+            "ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر إلى مراجعة التعليقات قبل نشرها. "
+            "ننصحك بمراجعة إرشادات الاستخدام للتعرف إليها جيداً.",
+            _COMMENT_SECTION,
+        ),
     ],
 )
 def test_page_lines_found(text: str, reason: str) -> None:
@@ -76,6 +81,7 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "The council said its community guidelines for the harbour would change next year.",
         "Join the conversation about the harbour plan at the town hall on Friday.",
         "Leave a reply on the form by Friday, the council told residents of the harbour.",
+        "قال المجلس إن شروط التعليق على الخطة ستنشر الأسبوع المقبل.",  # a report: no "please"
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -79,7 +79,12 @@ _COMMENT_RULES = re.compile(
     re.IGNORECASE,
 )
 _COMMENTING = re.compile(rf"\b(?:{_COMMENTS}|commenting|posting)\b", re.IGNORECASE)
-_MAX_COMMENT_NOTICE_WORDS = 40
+# The same in Arabic: comments (تعليق), the site's guidelines or rules (إرشادات، قواعد،
+# شروط) and "we advise you" or "please" (ننصحك، يرجى، الرجاء).
+_ARABIC_COMMENT_RULES = re.compile(
+    r"(?=.*تعليق)(?=.*(?:إرشادات|قواعد|شروط))(?=.*(?:ننصحك|ننصحكم|يرجى|الرجاء|نرجو))"
+)
+_MAX_COMMENT_NOTICE_WORDS = 60
 _TAXONOMY = re.compile(
     r"^(?:tags?|tagged(?:\s+with)?|schlagw[öo]rter|stichw[öo]rter|kategorie(?:n)?|categor(?:y|ies)"
     r"|filed\s+under|posted\s+in|themen|topics|etiquetas|categorías?|catégories?|mots[- ]clés"
@@ -173,6 +178,7 @@ def page_line_reason(text: str) -> str | None:
     if n <= _MAX_COMMENT_NOTICE_WORDS and (
         _COMMENT_LABEL.search(text)
         or (_COMMENT_RULES.search(text) and _COMMENTING.search(text) and addresses_the_reader(text))
+        or _ARABIC_COMMENT_RULES.match(text)
     ):
         return "a label or notice of the comment section"
     if n <= _MAX_LOG_IN_NOTICE_WORDS and _LOG_IN_NOTICE.search(text) and addresses_the_reader(text):
