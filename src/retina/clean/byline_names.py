@@ -20,6 +20,9 @@ BY = re.compile(
 )
 """The "by" word that opens a byline. The short ones are also the start of surnames ("Di
 Maria", "Da Silva"), so they count only before a name of two words or more."""
+BY_OPENINGS = ("By ", "BY ", "by ", "Von ", "Par ", "Por ", "Door ", "Av ")
+"""How a line of text that is a byline most often begins: a test of `str.startswith`
+that keeps `BY` (five times slower) off most of a page's text runs."""
 _ROLE = re.compile(
     r"[\s,|–—-]+(?:(?:senior|chief|deputy|staff|contributing|associate|executive|managing"
     r"|political|politics|business|games|technology|tech|science|health|sports?|news|foreign"

@@ -23,12 +23,12 @@ import html
 import re
 
 from retina.clean.candidate import Candidate
+from retina.clean.tokens import letters_and_digits
 from retina.model import BlockKind
 
 _MARKUP = re.compile(r"<[^>]{0,500}>")
 _BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote)\s*>", re.IGNORECASE)
 """Markup that ends a paragraph in a declared body that holds HTML."""
-_NOT_ALNUM = re.compile(r"[\W_]+")
 _MIN_BODY_CHARS = 200
 """A shorter declared body is a summary."""
 _MAX_SEARCHED_CHARS = 200_000_000
@@ -97,4 +97,4 @@ def _key(text: str) -> str:
     "400&percnt;" too."""
     if "&" in text:
         text = html.unescape(html.unescape(text))
-    return _NOT_ALNUM.sub("", text).casefold()
+    return letters_and_digits(text)

@@ -20,7 +20,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from retina.clean.byline_names import name_in_byline, names_if_byline
+from retina.clean.byline_names import BY_OPENINGS, name_in_byline, names_if_byline
 from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
@@ -83,8 +83,6 @@ _GENERIC_HOME_TEXTS = frozenset(
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
 _MAX_AUTHOR_WORDS = 6
-_BY_WORDS = ("By ", "BY ", "by ", "Von ", "Par ", "Por ", "Door ", "Av ")
-"""How a text run that is a byline without markup begins."""
 _NOT_BYLINE = frozenset(
     "a h1 h2 h3 h4 h5 h6 li option button label title script style noscript template".split()
 )
@@ -334,7 +332,7 @@ def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:
         if not isinstance(element.tag, str):
             continue
         run = element.text if event == "start" else element.tail
-        if not run or not run.lstrip().startswith(_BY_WORDS):
+        if not run or not run.lstrip().startswith(BY_OPENINGS):
             continue
         owner = element if event == "start" else element.getparent()
         names = names_if_byline(run)

@@ -10,13 +10,11 @@ others is theirs, not the page's; the blocks that repeat it are marked
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from retina.clean.candidate import Candidate
+from retina.clean.tokens import letters_and_digits
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
 _TEXT_TAGS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -28,19 +26,19 @@ def mark_other_articles(tree: etree._Element, title: str | None, blocks: list[Ca
     units = _articles(tree)
     if len(units) < 2:
         return
-    wanted = _key(title)
-    main = [article for article, headline in units if _key(headline) == wanted]
+    wanted = letters_and_digits(title)
+    main = [article for article, headline in units if letters_and_digits(headline) == wanted]
     if len(main) != 1:
         return  # the page's own article is not told apart: nothing is said of the others
     headline_of: dict[str, str] = {}
     for article, headline in units:
         if article is not main[0]:
             for element in article.iter(_TEXT_TAGS):
-                key = _key(element.text_content())
+                key = letters_and_digits(element.text_content())
                 if key:
                     headline_of.setdefault(key, headline)
     for block in blocks:
-        block.other_article = headline_of.get(_key(block.text))
+        block.other_article = headline_of.get(letters_and_digits(block.text))
 
 
 def _articles(tree: etree._Element) -> list[tuple[etree._Element, str]]:
@@ -56,7 +54,3 @@ def _articles(tree: etree._Element) -> list[tuple[etree._Element, str]]:
             continue  # a wrapper of several articles
         found.append((article, " ".join(h1.text_content().split())))
     return found
-
-
-def _key(text: str) -> str:
-    return _NOT_ALNUM.sub("", text).casefold()

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _SOFT_HYPHENS = str.maketrans("", "", "\u00ad")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TO_THE_READER = re.compile(
@@ -45,6 +46,12 @@ def _words(text: str) -> tuple[str, ...]:
     hyphens, invisible hyphenation hints, do not split a word."""
     plain = unicodedata.normalize("NFKC", text.translate(_SOFT_HYPHENS))
     return tuple(w.casefold().replace("’", "'") for w in _WORD.findall(plain))
+
+
+def letters_and_digits(text: str) -> str:
+    """The text's letters and digits, case folded: two copies of a text compare equal
+    whatever their spacing, punctuation and inline markup."""
+    return _NOT_ALNUM.sub("", text).casefold()
 
 
 def content_words(text: str) -> set[str]:
