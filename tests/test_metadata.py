@@ -351,3 +351,23 @@ def test_one_meta_tag_per_author_names_them_all() -> None:
         "Suvi Mabbott",
         "Kofi Pellinor",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [
+        (  # Dublin Core writes each creator surname first, one tag each
+            '<meta name="DC.Creator" content="Kooman, F.">'
+            '<meta name="DC.Creator" content="Jong, Michiel de">',
+            ["F. Kooman", "Michiel de Jong"],
+        ),
+        ('<meta name="DC.Creator" content="van der Berg, Jan">', ["Jan van der Berg"]),
+        ('<meta name="author" content="Smith, J. R.">', ["J. R. Smith"]),
+        # a list of people stays a list, in any tag
+        ('<meta name="author" content="Alice, Bob">', ["Alice", "Bob"]),
+        ('<meta name="DC.Creator" content="John Smith, Jane Doe">', ["John Smith", "Jane Doe"]),
+        ('<meta name="author" content="Reuters, AP">', ["Reuters", "AP"]),
+    ],
+)
+def test_a_name_written_surname_first_is_turned_round(head: str, authors: list[str]) -> None:
+    assert extract_metadata(parse_tree(_page(head)), None).authors == authors

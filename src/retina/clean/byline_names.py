@@ -55,6 +55,34 @@ def names_if_byline(text: str) -> list[str]:
     return names
 
 
+_META_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_INITIAL = re.compile(r"^(?:\w\.)+$|^\w$")
+_CATALOGUE_KEYS = frozenset("dc:creator dc.creator dcterm:creator dcterms.creator".split())
+"""Dublin Core's creator is written "Last, First", one tag per creator, as library
+catalogues write it."""
+
+
+def names_in_meta(value: str, key: str) -> list[str]:
+    """The names an author meta tag holds: a list ("Ana Ruiz, Jan de Vries and Li Wei"),
+    or one name written surname first ("Kooman, F.", "Jong, Michiel de"), turned round.
+    A surname first is read where the tag's convention is that form (Dublin Core), or
+    where the given name is only initials; "Alice, Bob" in a plain `author` tag stays two
+    names."""
+    parts = [part for part in _META_SEPARATORS.split(value.strip()) if part]
+    if len(parts) == 2 and value.count(",") == 1 and _surname_first(*parts, key):
+        return [f"{parts[1]} {parts[0]}"]
+    return parts
+
+
+def _surname_first(surname: str, given: str, key: str) -> bool:
+    surname_words, given_words = surname.split(), given.split()
+    if not 1 <= len(given_words) <= 3 or not given_words[0][0].isupper():
+        return False
+    if not surname_words[-1][0].isupper() or any(w[0].isupper() for w in surname_words[:-1]):
+        return False  # one surname, after any particles ("van der Berg"): not a full name
+    return key in _CATALOGUE_KEYS or any(_INITIAL.match(word) for word in given_words)
+
+
 def _is_name(name: str) -> bool:
     parts = name.split()
     if not 2 <= len(parts) <= _MAX_NAME_WORDS or parts[0] in _ARTICLES:

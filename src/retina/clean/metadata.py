@@ -20,7 +20,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from retina.clean.byline_names import BY_OPENINGS, name_in_byline, names_if_byline
+from retina.clean.byline_names import BY_OPENINGS, name_in_byline, names_if_byline, names_in_meta
 from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
@@ -298,7 +298,7 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
                 # one tag per author is common (`article:author` is a list in Open Graph)
                 for each in _meta_values(tree, key):
                     if not each.startswith(("http://", "https://")):
-                        candidates.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", each))
+                        candidates.extend(names_in_meta(each, key))
                 break
     if not candidates:
         for tier in _byline_elements(tree):
