@@ -108,9 +108,28 @@ def engine_blocks(
     readable = extract_readable(tree) or []
     if _text_length(readable) < _MIN_TEXT_CHARS:
         readable = []
+    _drop_code(tree)
     body = _extract_body(tree, url)
     extracted, images = _candidates(body) if body is not None else ([], [])
     return extracted, readable, images
+
+
+def _drop_code(tree: lxml_html.HtmlElement) -> None:
+    """Removes the scripts, styles and vector drawings, which trafilatura discards too, but
+    only after copying the tree twice and running its XPath pruning over them: 9% of its
+    time. JSON-LD stays: trafilatura reads it (a forum thread's markup, a declared body).
+    No later stage reads them; metadata was read before."""
+    code = [
+        element
+        for element in tree.iter("script", "style", "svg")
+        if element.tag != "script" or not _is_json_ld(element)
+    ]
+    for element in code:
+        element.drop_tree()  # keeps the text after it
+
+
+def _is_json_ld(script: lxml_html.HtmlElement) -> bool:
+    return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
 def mark_comments(tree: lxml_html.HtmlElement, candidates: list[Candidate]) -> None:
