@@ -239,7 +239,8 @@ def _link_share(blocks: list[Sourced], link_texts: set[str], total: int) -> floa
 
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[k : k + _SHINGLE]) for k in range(len(tokens) - _SHINGLE + 1)}
+    # zip builds the tuples in C; the shorter tails end it at the last whole shingle
+    return set(zip(*(tokens[k:] for k in range(_SHINGLE)), strict=False))
 
 
 def _same_block(positions: list[int], start: int) -> int:
