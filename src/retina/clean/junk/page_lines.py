@@ -3,7 +3,8 @@ own ("23.10.2018", "asked Feb 6, 2014 at 20:37", "opublikowano: 2021-04-29 17:13
 reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), tag and category lists
 ("Tags: harbour, council"), comment-form prompts
 ("You must be logged in to post a comment") and other log-in notices, comment counts
-("Kommentare insgesamt: 0"), a closing line of agency credits ("aja/PAP"), and headings
+("Kommentare insgesamt: 0"), a pager's controls ("Next", "« Older posts") and a slideshow's
+run into its captions, a closing line of agency credits ("aja/PAP"), and headings
 left at the end with nothing under them (the title of a related-links box whose links are
 gone).
 
@@ -110,6 +111,17 @@ _PAGE_OF = re.compile(
     re.IGNORECASE,
 )
 _MAX_PAGINATION_WORDS = 14
+_BACK = r"previous|prev|older|zurück|vorherige[rs]?|précédente?|anterior|precedente|vorige"
+_FORWARD = r"next|newer|weiter|nächste[rs]?|suivante?|siguiente|successiv[oa]|volgende"
+_PAGER_NOUNS = r"page|pages|post|posts|article|articles|story|stories|entries|seite|página|pagina"
+_PAGER = re.compile(
+    rf"^[\W_]*(?:(?:{_BACK}|{_FORWARD})(?:\s+(?:{_PAGER_NOUNS}))?[\W_]*){{1,2}}$",
+    re.IGNORECASE,
+)
+"""A pager's controls and nothing else: "Next", "« Older posts", "Zurück Weiter"."""
+_CAROUSEL = re.compile(rf"^[\W_]*(?:{_BACK})[\W_]+(?:{_FORWARD})\b\W+\w", re.IGNORECASE)
+"""A slideshow's two controls run into the caption of its slides ("Previous Next “One
+girl can be silenced…” slideshow"): no sentence opens by going back and forward."""
 # "You are not logged in", "Sie müssen angemeldet sein": the state of the reader's log-in;
 # a how-to's "Log in to your account" step has no negation or obligation and stays.
 _LOG_IN_NOTICE = re.compile(
@@ -129,7 +141,7 @@ _TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM}
 
 def find_page_lines(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     """Find date lines, reading-time labels, comment-form and log-in notices, comment
-    counts, and a closing line of agency credits."""
+    counts, pagers and slideshow controls, and a closing line of agency credits."""
     findings = []
     for index, candidate in enumerate(candidates):
         if index in skip or candidate.kind not in _TEXT_KINDS:
@@ -189,6 +201,10 @@ def page_line_reason(text: str) -> str | None:
         _PAGE_OF.match(text) or (_RANGE_OF.search(text) and _LISTING.search(text))
     ):
         return "a listing's pagination"
+    if n <= 4 and _PAGER.match(text):
+        return "a pager's controls"
+    if _CAROUSEL.match(text):
+        return "a slideshow's controls and captions"
     return None
 
 
