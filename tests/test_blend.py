@@ -10,6 +10,7 @@ import pytest
 from helpers import BODY
 from retina.clean.blend import FEATURES, blend, features, merge
 from retina.clean.candidate import Candidate
+from retina.clean.html import choose_blocks
 from retina.model import BlockKind
 
 
@@ -136,3 +137,20 @@ def test_a_block_only_the_readability_engine_found_needs_a_higher_score(
     extra = "A teaser for another story that only one engine kept on the page."
     kept = [c.text for c in blend(_blocks(*BODY), _blocks(*BODY, extra), set())]
     assert kept == BODY
+
+
+def test_a_dump_of_the_whole_page_gives_way_to_the_article_paragraphs() -> None:
+    """trafilatura's last resort, the page's text as one block: menus, the article and the
+    footer run together. The Readability engine's paragraphs inside it are the article."""
+    menu = " ".join(f"Section {i} Latest Popular Video Podcasts Newsletters" for i in range(12))
+    footer = " ".join(f"About Contact Careers Advertise Terms Privacy {i}" for i in range(12))
+    dump = _blocks(" ".join([menu, *BODY[:2], footer]))
+    readable = _blocks(*BODY[:2])
+    assert choose_blocks(dump, readable, set()) == readable
+
+
+def test_one_long_paragraph_of_prose_is_no_dump() -> None:
+    """A block made mostly of the Readability engine's paragraphs is blended as usual."""
+    joined = _blocks(" ".join(BODY[:3]))
+    readable = _blocks(*BODY[:3])
+    assert choose_blocks(joined, readable, set()) == joined

@@ -28,7 +28,7 @@ from retina.clean.metadata import extract_metadata
 from retina.clean.other_articles import mark_other_articles
 from retina.clean.readability import extract_readable
 from retina.clean.standfirst import shown_dek, shown_standfirst
-from retina.clean.tokens import ends_like_sentence
+from retina.clean.tokens import ends_like_sentence, words
 from retina.errors import InputError
 from retina.model import BlockKind, Image
 
@@ -50,6 +50,9 @@ _MAX_LAYOUT_TABLE_SHARE = 0.5
 _TITLE_SEARCH = 3
 """The title repeated among this many first blocks (after an "Editions:" menu or a
 kicker) is the headline, not text."""
+_MAX_DUMP_SHARE = 0.7
+"""The Readability engine's paragraphs cover less of trafilatura's one block than this
+when that block is a dump of the whole page."""
 _MIN_ARTICLE_OUTSIDE_COMMENTS = 500
 """Characters of prose outside the comment sections for the page to have an article of its
 own (Readability.js's `charThreshold`)."""
@@ -171,8 +174,26 @@ def choose_blocks(
 
 def blends(extracted: list[Candidate], readable: list[Candidate]) -> bool:
     """Whether `choose_blocks` blends the two engines' blocks for this page."""
-    return bool(extracted and readable) and (
-        _layout_table_share(extracted) <= _MAX_LAYOUT_TABLE_SHARE
+    return (
+        bool(extracted and readable)
+        and _layout_table_share(extracted) <= _MAX_LAYOUT_TABLE_SHARE
+        and not _page_dump(extracted, readable)
+    )
+
+
+def _page_dump(extracted: list[Candidate], readable: list[Candidate]) -> bool:
+    """Whether trafilatura fell back to its last resort, the page's whole text as one
+    block (menus, the article, the footer run together), where the Readability engine
+    found the article's paragraphs: they all lie inside that block and make up little of
+    it. Blended, the block would stand for them all."""
+    if len(extracted) != 1 or len(readable) < 2:
+        return False
+    dump = " ".join(words(extracted[0].text))
+    keys = [key for key in (" ".join(words(c.text)) for c in readable) if key]
+    return (
+        len(keys) >= 2
+        and all(key in dump for key in keys)
+        and sum(map(len, keys)) < _MAX_DUMP_SHARE * len(dump)
     )
 
 
