@@ -23,7 +23,7 @@ from pathlib import Path
 
 import extraction
 import scoring
-from retina.clean.blend import FEATURES, features, merge
+from retina.clean.blend import FEATURES, features, merge, split_like
 from retina.clean.decode import decode
 from retina.clean.html import blends, engine_blocks, link_texts, parse_tree
 from retina.errors import RetinaError
@@ -45,7 +45,7 @@ def page_blocks(page: extraction.Page) -> tuple[list, list[list[float]]] | None:
     extracted, readable, _ = engine_blocks(tree, page.url)
     if not blends(extracted, readable):
         return None
-    blocks = merge(extracted, readable)
+    blocks = merge(split_like(extracted, readable), readable)
     return blocks, features(blocks, links)
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from helpers import BODY
-from retina.clean.blend import FEATURES, blend, features, merge
+from retina.clean.blend import FEATURES, blend, features, merge, split_like
 from retina.clean.candidate import Candidate
 from retina.clean.html import choose_blocks
 from retina.model import BlockKind
@@ -151,6 +151,36 @@ def test_a_dump_of_the_whole_page_gives_way_to_the_article_paragraphs() -> None:
 
 def test_one_long_paragraph_of_prose_is_no_dump() -> None:
     """A block made mostly of the Readability engine's paragraphs is blended as usual."""
-    joined = _blocks(" ".join(BODY[:3]))
+    joined = _blocks(" ".join([*BODY[:3], "The vote was close."]))
     readable = _blocks(*BODY[:3])
     assert choose_blocks(joined, readable, set()) == joined
+
+
+def test_a_block_of_several_readability_paragraphs_is_split_like_them() -> None:
+    """trafilatura keeps `<br><br>`-parted paragraphs and a quote's paragraphs in one
+    block; the Readability engine's paragraphs are how a reader sees them."""
+    quote = Candidate(BlockKind.QUOTE, "Mind the gap, she wrote. — Ana Ruiz (@ana) 2 May 2018")
+    trafilatura = [*_blocks("Menu", f"{BODY[0]} {BODY[1]}", BODY[2]), quote]
+    readability = _blocks(BODY[0], BODY[1], BODY[2], "Mind the gap, she wrote.")
+    readability.append(Candidate(BlockKind.PARAGRAPH, "— Ana Ruiz (@ana) 2 May 2018"))
+    split = split_like(trafilatura, readability)
+    assert [(c.kind, c.text) for c in split] == [
+        (BlockKind.PARAGRAPH, "Menu"),
+        (BlockKind.PARAGRAPH, BODY[0]),
+        (BlockKind.PARAGRAPH, BODY[1]),
+        (BlockKind.PARAGRAPH, BODY[2]),
+        (BlockKind.QUOTE, "Mind the gap, she wrote."),
+        (BlockKind.QUOTE, "— Ana Ruiz (@ana) 2 May 2018"),
+    ]
+
+
+def test_a_block_only_partly_made_of_readability_paragraphs_stays_whole() -> None:
+    trafilatura = _blocks(f"{BODY[0]} {BODY[1]} And one more line.")
+    assert split_like(trafilatura, _blocks(BODY[0], BODY[1])) == trafilatura
+
+
+def test_splitting_a_page_of_one_repeated_line_stays_linear() -> None:
+    """20,000 copies of one line: each block tries a few starts, not all of them."""
+    readability = _blocks(*["Share"] * 20_000)
+    trafilatura = _blocks(*["Share Share"] * 10_000)
+    assert len(split_like(trafilatura, readability)) == 20_000

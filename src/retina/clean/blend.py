@@ -17,9 +17,10 @@ how well they generalise.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -70,6 +71,9 @@ _LOG_ODDS = {
 }
 """The score a block needs, by whether trafilatura found it."""
 _SHINGLE = 3
+_SPLIT_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE})
+_OPENING_WORDS = 4
+_MAX_TRIES = 8
 _SCRAP_WORDS = 3
 
 
@@ -130,6 +134,53 @@ def merge(trafilatura: list[Candidate], readability: list[Candidate]) -> list[So
     return [block for group in merged for block in group]
 
 
+def split_like(trafilatura: list[Candidate], readability: list[Candidate]) -> list[Candidate]:
+    """trafilatura's paragraphs and quotes split where the Readability engine's are.
+
+    trafilatura turns a blank line made with `<br><br>` into one line break, and keeps the
+    paragraphs of a quote in one block; the Readability engine splits them as a reader
+    sees them. A block that is, word for word, two or more of the Readability engine's
+    blocks in a row becomes those blocks, of trafilatura's kind."""
+    r_keys = [" ".join(words(c.text)) for c in readability]
+    starts: dict[str, list[int]] = {}  # the first words of each block -> the blocks
+    for index, key in enumerate(r_keys):
+        if key:
+            starts.setdefault(_opening(key), []).append(index)
+    split: list[Candidate] = []
+    for candidate in trafilatura:
+        pieces = None
+        if candidate.kind in _SPLIT_KINDS:
+            pieces = _pieces(" ".join(words(candidate.text)), r_keys, starts)
+        if pieces is None:
+            split.append(candidate)
+        else:
+            split.extend(replace(candidate, text=readability[i].text) for i in pieces)
+    return split
+
+
+def _pieces(key: str, r_keys: list[str], starts: dict[str, list[int]]) -> list[int] | None:
+    """The Readability blocks in a row whose words, joined, are `key`'s; None if none are."""
+    head = key.split(" ", _OPENING_WORDS)
+    openings = (" ".join(head[:n]) for n in range(1, min(len(head), _OPENING_WORDS) + 1))
+    tries = (index for opening in openings for index in starts.get(opening, ()))
+    for first in itertools.islice(tries, _MAX_TRIES):  # a page repeating a line 20,000 times
+        pieces, end, index = [], 0, first
+        while index < len(r_keys) and key.startswith(r_keys[index], end):
+            pieces.append(index)
+            end += len(r_keys[index])
+            if end == len(key):
+                return pieces if len(pieces) > 1 else None
+            if key[end] != " ":
+                break
+            end += 1
+            index += 1
+    return None
+
+
+def _opening(key: str) -> str:
+    return " ".join(key.split(" ", _OPENING_WORDS)[:_OPENING_WORDS])
+
+
 def features(blocks: list[Sourced], link_texts: set[str]) -> list[list[float]]:
     """One feature row per block, in `FEATURES` order."""
     page = _page_features(blocks, link_texts)
@@ -167,7 +218,7 @@ def blend(
     trafilatura: list[Candidate], readability: list[Candidate], link_texts: set[str]
 ) -> list[Candidate]:
     """The blocks of both engines that the model keeps, in document order."""
-    blocks = merge(trafilatura, readability)
+    blocks = merge(split_like(trafilatura, readability), readability)
     if not blocks:
         return []
     intercept, coefficients = _weights()
