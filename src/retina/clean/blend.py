@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from retina.clean.candidate import Candidate
-from retina.clean.tokens import ends_like_sentence, starts_like_title, words
+from retina.clean.tokens import ends_like_sentence, shingles, starts_like_title, words
 from retina.model import BlockKind
 
 _KINDS = (
@@ -269,8 +269,8 @@ def _weights() -> tuple[float, tuple[float, ...]]:
 def _page_features(blocks: list[Sourced], link_texts: set[str]) -> list[float]:
     t_blocks = [b for b in blocks if b.from_trafilatura]
     r_blocks = [b for b in blocks if b.from_readability]
-    t_shingles = {s for b in t_blocks for s in _shingles(b.words)}
-    r_shingles = {s for b in r_blocks for s in _shingles(b.words)}
+    t_shingles = set().union(*(shingles(b.words, _SHINGLE) for b in t_blocks))
+    r_shingles = set().union(*(shingles(b.words, _SHINGLE) for b in r_blocks))
     shared = len(t_shingles & r_shingles)
     n_t = sum(len(b.words) for b in t_blocks)
     n_r = sum(len(b.words) for b in r_blocks)
@@ -287,11 +287,6 @@ def _page_features(blocks: list[Sourced], link_texts: set[str]) -> list[float]:
 def _link_share(blocks: list[Sourced], link_texts: set[str], total: int) -> float:
     linked = sum(len(b.words) for b in blocks if b.candidate.text in link_texts)
     return linked / max(total, 1)
-
-
-def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
-    # zip builds the tuples in C; the shorter tails end it at the last whole shingle
-    return set(zip(*(tokens[k:] for k in range(_SHINGLE)), strict=False))
 
 
 def _same_block(positions: list[int], start: int) -> int:

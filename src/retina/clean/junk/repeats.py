@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from retina.clean.candidate import Candidate, Finding
-from retina.clean.tokens import STOPWORDS, words
+from retina.clean.tokens import STOPWORDS, shingles, words
 from retina.model import BlockKind, RemovedKind
 
 MIN_QUOTE_WORDS = 6
@@ -185,4 +185,4 @@ def _longest_run(short: list[str], long: list[str]) -> int:
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
     if len(tokens) < _SHINGLE:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[k : k + _SHINGLE]) for k in range(len(tokens) - _SHINGLE + 1)}
+    return shingles(tokens, _SHINGLE)
