@@ -197,3 +197,36 @@ def test_closing_links_to_other_articles_go_with_their_heading() -> None:
 )
 def test_what_is_not_a_closing_list_of_links(candidates: list[Candidate]) -> None:
     assert not [f for f in find_related_links(candidates, set()) if "closing" in f.reason]
+
+
+def test_links_to_other_articles_above_the_text_go_with_their_heading() -> None:
+    """A series' other parts, listed above the article; they share its words."""
+    candidates = [
+        Candidate(BlockKind.HEADING, "In this series"),
+        _link("Storms flood the harbour wall again", BlockKind.LIST_ITEM),
+        _link("Council to vote on the harbour budget", BlockKind.LIST_ITEM),
+        _PROSE,
+        _PROSE,
+    ]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (0, 1, 2)
+    assert finding.kind is RemovedKind.RELATED_LINK
+    assert "above the text" in finding.reason
+
+
+@pytest.mark.parametrize(
+    "candidates",
+    [
+        # one link above the text: a kicker or a section's name as often as a teaser
+        [_link("Storms flood the harbour wall again"), _PROSE],
+        # links above more links or a list: a roundup, not an article opening
+        [
+            _link("Storms flood the harbour wall again", BlockKind.LIST_ITEM),
+            _link("Council to vote on the harbour budget", BlockKind.LIST_ITEM),
+            Candidate(BlockKind.LIST_ITEM, "Harbour master resigns after the vote"),
+            _PROSE,
+        ],
+    ],
+)
+def test_what_is_not_a_list_of_links_above_the_text(candidates: list[Candidate]) -> None:
+    assert not [f for f in find_related_links(candidates, set()) if "above" in f.reason]

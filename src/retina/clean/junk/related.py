@@ -11,6 +11,7 @@ no marker is removed only when it is unrelated to the article.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -198,6 +199,7 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 _MAX_HEADLINE_WORDS = 30
 _MAX_FOLLOWING_HEADLINES = 6
 _UNRELATED_OVERLAP = 0.2
+_MIN_OPENING_LINKS = 2
 _LINK_ONLY = 0.9
 _MAX_LEAD_IN_WORDS = 8
 
@@ -261,10 +263,30 @@ def find_related_links(candidates: list[Candidate], skip: set[int]) -> list[Find
         if finding:
             findings.append(finding)
             taken.update(finding.positions)
-    closing = _closing_links(candidates, taken)
-    if closing:
-        findings.append(closing)
+    for links in (_closing_links(candidates, taken), _opening_links(candidates, taken)):
+        if links:
+            findings.append(links)
+            taken.update(links.positions)
     return findings
+
+
+def _opening_links(candidates: list[Candidate], taken: set[int]) -> Finding | None:
+    """The links to other articles a page lists above the text (a series' other parts,
+    "Top stories"): the first blocks, two or more, each only a link to a headline, with
+    the heading above them, before the article's first paragraph of prose."""
+    kept = [i for i in range(len(candidates)) if i not in taken]
+    start = 1 if kept and _introduces_links(candidates[kept[0]]) else 0
+    run = list(itertools.takewhile(lambda i: _is_bare_headline_link(candidates[i]), kept[start:]))
+    if len(run) < _MIN_OPENING_LINKS or len(run) + start == len(kept):
+        return None
+    after = candidates[kept[start + len(run)]]
+    if after.kind is not BlockKind.PARAGRAPH or not ends_like_sentence(after.text):
+        return None
+    return Finding(
+        tuple(kept[: start + len(run)]),
+        RemovedKind.RELATED_LINK,
+        f"{len(run)} link(s) to other articles above the text, each a headline on its own",
+    )
 
 
 def _closing_links(candidates: list[Candidate], taken: set[int]) -> Finding | None:
