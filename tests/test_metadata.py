@@ -371,3 +371,21 @@ def test_one_meta_tag_per_author_names_them_all() -> None:
 )
 def test_a_name_written_surname_first_is_turned_round(head: str, authors: list[str]) -> None:
     assert extract_metadata(parse_tree(_page(head)), None).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
+        ),
+        ("By Ana Ruiz, Jan de Vries and Li Wei Chen", ["Ana Ruiz", "Jan de Vries", "Li Wei Chen"]),
+        ("María del Carmen García López", ["María del Carmen García López"]),
+        # longer than a name and not a list of names: no author
+        ("Our reporters in the field sent this story from the harbour", []),
+    ],
+)
+def test_a_byline_listing_several_people_names_each(byline: str, authors: list[str]) -> None:
+    body = f'<p class="byline">{byline}</p><p>Text.</p>'
+    assert extract_metadata(parse_tree(_page("", body)), None).authors == authors

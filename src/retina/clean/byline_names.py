@@ -38,6 +38,9 @@ _ROLE = re.compile(
 _NAME_LIST = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|en|i|og|och)\b)\s*")
 _PARTICLES = frozenset("de da del della di van von der den du la le bin al ter ten".split())
 _MAX_NAME_WORDS = 4
+MAX_AUTHOR_WORDS = 6
+"""The most words one author's name is taken to have ("María del Carmen García López");
+a longer byline is a list of names, or no byline."""
 _ARTICLES = frozenset("The A An Der Die Das Le La Les El Los Las Il Lo Het".split())
 """A name does not begin with an article ("By The Noun Project")."""
 
@@ -60,6 +63,22 @@ _INITIAL = re.compile(r"^(?:\w\.)+$|^\w$")
 _CATALOGUE_KEYS = frozenset("dc:creator dc.creator dcterm:creator dcterms.creator".split())
 """Dublin Core's creator is written "Last, First", one tag per creator, as library
 catalogues write it."""
+
+
+_WITH = re.compile(r"\s*(?:[()]|\b(?i:with|avec|mit|con|com|z)\b)\s*")
+"""A byline crediting helpers: "Martin Untersinger (avec Damien Leloup et Morgane Tual)"."""
+
+
+def names_in_byline(text: str) -> list[str]:
+    """The names a byline element credits: one name, or, when the byline is longer than a
+    name, each name of the list it is ("Ana Ruiz, Jan de Vries and Li Wei", "Martin
+    Untersinger (avec Damien Leloup et Morgane Tual)"), if every part is one; else
+    nothing."""
+    name = name_in_byline(text)
+    if len(name.split()) <= MAX_AUTHOR_WORDS:
+        return [name] if name else []
+    parts = [p for part in _WITH.split(name) for p in _NAME_LIST.split(part) if p]
+    return parts if parts and all(_is_name(part) for part in parts) else []
 
 
 def names_in_meta(value: str, key: str) -> list[str]:

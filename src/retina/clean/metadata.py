@@ -20,7 +20,12 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from retina.clean.byline_names import BY_OPENINGS, name_in_byline, names_if_byline, names_in_meta
+from retina.clean.byline_names import (
+    BY_OPENINGS,
+    names_if_byline,
+    names_in_byline,
+    names_in_meta,
+)
 from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
@@ -82,7 +87,6 @@ _GENERIC_HOME_TEXTS = frozenset(
 )
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
-_MAX_AUTHOR_WORDS = 6
 _NOT_BYLINE = frozenset(
     "a h1 h2 h3 h4 h5 h6 li option button label title script style noscript template".split()
 )
@@ -313,9 +317,8 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
     if not candidates:
         candidates = _text_byline(tree)
     authors: list[str] = []
-    for name in candidates:
-        name = name_in_byline(name)
-        if name and len(name.split()) <= _MAX_AUTHOR_WORDS and name not in authors:
+    for name in itertools.chain.from_iterable(map(names_in_byline, candidates)):
+        if name not in authors:
             authors.append(name)
     return authors
 
