@@ -184,3 +184,11 @@ def test_splitting_a_page_of_one_repeated_line_stays_linear() -> None:
     readability = _blocks(*["Share"] * 20_000)
     trafilatura = _blocks(*["Share Share"] * 10_000)
     assert len(split_like(trafilatura, readability)) == 20_000
+
+
+def test_telling_a_dump_from_20000_paragraphs_stays_linear() -> None:
+    """The paragraphs are looked for in page order, each after the last: one pass."""
+    paragraphs = [f"Paragraph number {i} of a very long story." for i in range(20_000)]
+    readable = _blocks(*paragraphs)
+    dump = _blocks(" ".join(["Menu Home Sections", *paragraphs, "Footer " * 200_000]))
+    assert choose_blocks(dump, readable, set()) == readable

@@ -190,11 +190,15 @@ def _page_dump(extracted: list[Candidate], readable: list[Candidate]) -> bool:
         return False
     dump = " ".join(words(extracted[0].text))
     keys = [key for key in (" ".join(words(c.text)) for c in readable) if key]
-    return (
-        len(keys) >= 2
-        and all(key in dump for key in keys)
-        and sum(map(len, keys)) < _MAX_DUMP_SHARE * len(dump)
-    )
+    if len(keys) < 2 or sum(map(len, keys)) >= _MAX_DUMP_SHARE * len(dump):
+        return False
+    position = 0
+    for key in keys:  # in page order, each after the last: one pass over the dump
+        position = dump.find(key, position)
+        if position < 0:
+            return False
+        position += len(key)
+    return True
 
 
 def parse_tree(text: str) -> lxml_html.HtmlElement:
