@@ -45,6 +45,10 @@ _COMMENT_SECTION = "a label or notice of the comment section"
         ("Previous article Next article", "a pager's controls"),
         ("Zurück Weiter »", "a pager's controls"),
         ("Précédent", "a pager's controls"),
+        ("Skip to main content", "a link to skip past part of the page"),
+        ("Überspringe die Bildergalerie", "a link to skip past part of the page"),
+        ("Zum Inhalt springen", "a link to skip past part of the page"),
+        ("Aller au contenu", "a link to skip past part of the page"),
         (
             "Previous Next “One girl can be silenced” slideshow A photo contest winner",
             "a slideshow's controls and captions",
@@ -90,6 +94,9 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "Weiter oben haben wir zwei Modelle verglichen.",
         "zurück Richtung Hellbrunn",
         "Back",  # a heading of a fitness guide as often as a link
+        "Skipping breakfast is no longer advised.",
+        "Skip the queue: book online.",
+        "Passer le permis à 17 ans devient possible.",
         "Previous results were better, next year may be worse.",
         "She read the verdict in five minutes.",
         "Minutes of the meeting: read them online",

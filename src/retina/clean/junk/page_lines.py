@@ -4,9 +4,9 @@ reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), tag and category list
 ("Tags: harbour, council"), comment-form prompts
 ("You must be logged in to post a comment") and other log-in notices, comment counts
 ("Kommentare insgesamt: 0"), a pager's controls ("Next", "« Older posts") and a slideshow's
-run into its captions, a closing line of agency credits ("aja/PAP"), and headings
-left at the end with nothing under them (the title of a related-links box whose links are
-gone).
+run into its captions, links to skip past part of the page ("Skip to content"), a closing
+line of agency credits ("aja/PAP"), and headings left at the end with nothing under them
+(the title of a related-links box whose links are gone).
 
 A date line is a short block that holds a full date or a clock time and, besides it, at
 most one label word ("Updated", "asked"); a paragraph that mentions a date says something
@@ -122,6 +122,16 @@ _PAGER = re.compile(
 _CAROUSEL = re.compile(rf"^[\W_]*(?:{_BACK})[\W_]+(?:{_FORWARD})\b\W+\w", re.IGNORECASE)
 """A slideshow's two controls run into the caption of its slides ("Previous Next “One
 girl can be silenced…” slideshow"): no sentence opens by going back and forward."""
+_SKIP_LINK = re.compile(
+    r"^\W*(?:skip\s+(?:to|past|over|navigation|gallery|ad|advertisement)\b|überspringe\b"
+    r"|(?:zum|zur)\s+\w+\s+springen\b"
+    r"|(?:aller|passer|saltar|ir|vai|salta)\s+(?:au|à\s+la|al|a\s+la)\s+"
+    r"(?:contenu|contenido|contenuto|navigation|navegación|menu|menú|recherche|búsqueda)\b)",
+    re.IGNORECASE,
+)
+"""A link for screen readers and keyboards past the page's parts ("Skip to content",
+"Überspringe die Bildergalerie", "Zum Inhalt springen", "Aller au contenu")."""
+_MAX_SKIP_LINK_WORDS = 6
 # "You are not logged in", "Sie müssen angemeldet sein": the state of the reader's log-in;
 # a how-to's "Log in to your account" step has no negation or obligation and stays.
 _LOG_IN_NOTICE = re.compile(
@@ -203,6 +213,8 @@ def page_line_reason(text: str) -> str | None:
         return "a listing's pagination"
     if n <= 4 and _PAGER.match(text):
         return "a pager's controls"
+    if n <= _MAX_SKIP_LINK_WORDS and _SKIP_LINK.match(text):
+        return "a link to skip past part of the page"
     if _CAROUSEL.match(text):
         return "a slideshow's controls and captions"
     return None
