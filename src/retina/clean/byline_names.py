@@ -1,10 +1,11 @@
 """Names as bylines write them: after a "by" word ("By", "Von", "Par", "Door", "Autor:"),
 before a date ("Joshua Sokol May 20, 2019") or a job title ("Ben Silverman, Games Editor").
 
-The page's metadata (`metadata.py`) reads author names from bylines, marked up or, on
-pages that mark none, a line of text that is a byline and nothing else (`names_if_byline`);
-the byline detector (`junk/bylines.py`) finds the same lines left in the text. All read
-them alike.
+The page's metadata (`metadata.py`) reads author names from bylines, marked up (a list
+of names, `names_in_byline`) or, on pages that mark none, a line of text that is a byline
+and nothing else (`names_if_byline`), and from author meta tags, where a name may be
+written surname first (`names_in_meta`); the byline detector (`junk/bylines.py`) finds the
+same lines left in the text. All read them alike.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _ROLE = re.compile(
 _NAME_LIST = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|en|i|og|och)\b)\s*")
 _PARTICLES = frozenset("de da del della di van von der den du la le bin al ter ten".split())
 _MAX_NAME_WORDS = 4
-MAX_AUTHOR_WORDS = 6
+_MAX_AUTHOR_WORDS = 6
 """The most words one author's name is taken to have ("María del Carmen García López");
 a longer byline is a list of names, or no byline."""
 _ARTICLES = frozenset("The A An Der Die Das Le La Les El Los Las Il Lo Het".split())
@@ -58,15 +59,9 @@ def names_if_byline(text: str) -> list[str]:
     return names
 
 
-_META_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_INITIAL = re.compile(r"^(?:\w\.)+$|^\w$")
-_CATALOGUE_KEYS = frozenset("dc:creator dc.creator dcterm:creator dcterms.creator".split())
-"""Dublin Core's creator is written "Last, First", one tag per creator, as library
-catalogues write it."""
-
-
-_WITH = re.compile(r"\s*(?:[()]|\b(?i:with|avec|mit|con|com|z)\b)\s*")
-"""A byline crediting helpers: "Martin Untersinger (avec Damien Leloup et Morgane Tual)"."""
+_WITH = re.compile(r"\s*(?:[()]|\b(?:with|avec|mit|con|com|z)\b)\s*")
+"""A byline crediting helpers: "Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+Lower case only: "Con Coughlin" is a name."""
 
 
 def names_in_byline(text: str) -> list[str]:
@@ -75,10 +70,17 @@ def names_in_byline(text: str) -> list[str]:
     Untersinger (avec Damien Leloup et Morgane Tual)"), if every part is one; else
     nothing."""
     name = name_in_byline(text)
-    if len(name.split()) <= MAX_AUTHOR_WORDS:
+    if len(name.split()) <= _MAX_AUTHOR_WORDS:
         return [name] if name else []
     parts = [p for part in _WITH.split(name) for p in _NAME_LIST.split(part) if p]
     return parts if parts and all(_is_name(part) for part in parts) else []
+
+
+_META_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_INITIAL = re.compile(r"^(?:\w\.)+$|^\w$")
+_CATALOGUE_KEYS = frozenset("dc:creator dc.creator dcterm:creator dcterms.creator".split())
+"""Dublin Core's creator is written "Last, First", one tag per creator, as library
+catalogues write it."""
 
 
 def names_in_meta(value: str, key: str) -> list[str]:

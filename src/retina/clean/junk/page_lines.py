@@ -151,7 +151,8 @@ _TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM}
 
 def find_page_lines(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     """Find date lines, reading-time labels, comment-form and log-in notices, comment
-    counts, pagers and slideshow controls, and a closing line of agency credits."""
+    counts, pagers, slideshow controls and skip links, and a closing line of agency
+    credits."""
     findings = []
     for index, candidate in enumerate(candidates):
         if index in skip or candidate.kind not in _TEXT_KINDS:
