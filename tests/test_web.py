@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from article_factory import make_article, rich_article
 from retina.errors import StoreError
+from retina.model import Block, BlockKind
 from retina.store import DATABASE_FILE, Store
 from retina.web import create_app
 from retina.web.pages import PAGE_SIZE
@@ -103,7 +105,8 @@ def test_article_page_shows_metadata_structure_and_removals(
     assert '<article class="narrow" lang="en">' in page
     assert "12 March 2024, 14:05 UTC+01:00" in page
     assert "<h2>What happens next</h2>" in page
-    assert "<blockquote><p>We have never seen water this high.</p></blockquote>" in page
+    tags = re.sub(r">\s+<", "><", page)
+    assert "<blockquote><p>We have never seen water this high.</p></blockquote>" in tags
     # Consecutive list items form one list.
     assert page.count("<ul>") == 1
     assert "<li>Sandbags at the town hall</li>" in page
@@ -225,3 +228,21 @@ def test_a_corrupt_database_fails_at_app_creation(tmp_path: Path) -> None:
     (tmp_path / DATABASE_FILE).write_bytes(b"garbage" * 100)
     with pytest.raises(StoreError, match="file is not a database"):
         create_app(tmp_path)
+
+
+def test_a_quotes_paragraphs_in_a_row_are_one_quotation(home: Path, client: TestClient) -> None:
+    """An embedded post and its attribution line: one blockquote, two paragraphs."""
+    article = make_article("Before the quote.")
+    article.blocks[1:] = [
+        Block(BlockKind.QUOTE, "Mind the gap."),
+        Block(BlockKind.QUOTE, "— Ana Ruiz (@ana) 2 May 2018"),
+        Block(BlockKind.PARAGRAPH, "After it."),
+        Block(BlockKind.QUOTE, "Another quotation."),
+    ]
+    with Store.open(home) as store:
+        article_id = store.upsert(article, key="quotes").id
+    tags = re.sub(r">\s+<", "><", client.get(f"/articles/{article_id}").text)
+    assert (
+        "<blockquote><p>Mind the gap.</p><p>— Ana Ruiz (@ana) 2 May 2018</p></blockquote>" in tags
+    )
+    assert "<blockquote><p>Another quotation.</p></blockquote>" in tags
