@@ -382,6 +382,10 @@ def test_a_name_written_surname_first_is_turned_round(head: str, authors: list[s
         ),
         ("By Ana Ruiz, Jan de Vries and Li Wei Chen", ["Ana Ruiz", "Jan de Vries", "Li Wei Chen"]),
         ("María del Carmen García López", ["María del Carmen García López"]),
+        ("Lars Fischer und Alina Schadwinkel", ["Lars Fischer", "Alina Schadwinkel"]),
+        ("geschrieben von Meike Neitz", ["Meike Neitz"]),
+        ("Written by Rob Ewaschuk Edited by Betsy Beyer", ["Rob Ewaschuk"]),
+        ("By Ana Ruiz, with additional reporting by Jo Lin", ["Ana Ruiz"]),
         # longer than a name and not a list of names: no author
         ("Our reporters in the field sent this story from the harbour", []),
     ],

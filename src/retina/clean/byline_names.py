@@ -15,12 +15,15 @@ import re
 from retina.clean.dates import cut_at_date
 
 BY = re.compile(
-    r"^\W*(?:(?:by|von|par|por|door|przez|autor(?:in)?:?|author:?|texto?:?)\s+"
+    r"^\W*(?:(?:(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
+    r"|(?:écrit|rédigé)\s+par|escrito\s+por|scritto\s+da|geschreven\s+door"
+    r"|by|von|par|por|door|przez|autor(?:in)?:?|author:?|texto?:?)\s+"
     r"|(?:di|da|av|af)\s+(?=\S+\s+\S))",
     re.IGNORECASE,
 )
-"""The "by" word that opens a byline. The short ones are also the start of surnames ("Di
-Maria", "Da Silva"), so they count only before a name of two words or more."""
+"""The "by" word (or "written by") that opens a byline. The short ones are also the start
+of surnames ("Di Maria", "Da Silva"), so they count only before a name of two words or
+more."""
 BY_OPENINGS = ("By ", "BY ", "by ", "Von ", "Par ", "Por ", "Door ", "Av ")
 """How a line of text that is a byline most often begins: a test of `str.startswith`
 that keeps `BY` (five times slower) off most of a page's text runs."""
@@ -34,6 +37,13 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 """A job title a byline runs on with ("Ben Silverman, Games Editor", "Jo Lin Staff Writer")."""
+_OTHER_CREDIT = re.compile(
+    r"[\s,;|]*\b(?:(?:with|mit)\s+)?(?:edited|photos?|photographs|pictures|illustrations?|graphics|video"
+    r"|(?:additional\s+)?reporting|fotos?|bearbeitet)\s+(?:by|von)\b",
+    re.IGNORECASE,
+)
+"""The credit for someone else's part a byline runs on with ("Rob Ewaschuk Edited by Betsy
+Beyer", "Photos by …"): not an author."""
 
 
 _NAME_LIST = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|en|i|og|och)\b)\s*")
@@ -65,15 +75,14 @@ Lower case only: "Con Coughlin" is a name."""
 
 
 def names_in_byline(text: str) -> list[str]:
-    """The names a byline element credits: one name, or, when the byline is longer than a
-    name, each name of the list it is ("Ana Ruiz, Jan de Vries and Li Wei", "Martin
-    Untersinger (avec Damien Leloup et Morgane Tual)"), if every part is one; else
-    nothing."""
+    """The names a byline credits: each name of the list it is ("Ana Ruiz, Jan de Vries and
+    Li Wei", "Martin Untersinger (avec Damien Leloup et Morgane Tual)"), when every part
+    is a name; else the one name it is, or nothing when it is longer than a name."""
     name = name_in_byline(text)
-    if len(name.split()) <= _MAX_AUTHOR_WORDS:
-        return [name] if name else []
     parts = [p for part in _WITH.split(name) for p in _NAME_LIST.split(part) if p]
-    return parts if parts and all(_is_name(part) for part in parts) else []
+    if len(parts) > 1 and all(_is_name(part) for part in parts):
+        return parts
+    return [name] if name and len(name.split()) <= _MAX_AUTHOR_WORDS else []
 
 
 _META_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
@@ -119,7 +128,8 @@ def name_in_byline(text: str) -> str:
     """The name (or names) a byline credits, without its "by" word, date or job title;
     empty when nothing is left."""
     name = cut_at_date(" ".join(text.split()))
-    name = BY.sub("", name).strip(" ,;|")
+    name = BY.sub("", name)
+    name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;|")
     role = _ROLE.search(name)
     if role and len(name[: role.start()].split()) >= 2:
         name = name[: role.start()]
