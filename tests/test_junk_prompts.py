@@ -21,6 +21,10 @@ from retina.model import RemovedKind
         ("Follow us on Twitter and Facebook", RemovedKind.SHARE_PROMPT),
         ("Click to share on LinkedIn (Opens in new window)", RemovedKind.SHARE_PROMPT),
         ("Facebook | Twitter | Email", RemovedKind.SHARE_PROMPT),
+        ("Merken.", RemovedKind.SHARE_PROMPT),
+        ("Teilen | Drucken", RemovedKind.SHARE_PROMPT),
+        ("Pin it", RemovedKind.SHARE_PROMPT),
+        ("Partager", RemovedKind.SHARE_PROMPT),
         ("Sign up for our daily newsletter", RemovedKind.NEWSLETTER_PROMPT),
         (
             "Get the best of the Herald delivered to your inbox every morning.",
@@ -108,6 +112,8 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
     [
         "Twitter users shared the video widely on Facebook after the match.",
         "Follow the money: how the cartel funded the campaign",
+        "Save the date: the harbour festival opens on 12 May.",
+        "Merken Sie sich den Termin vor.",
         "Copyright law in the EU changed last year.",
         "Subscribers to the council's newsletter were told of the vote in advance, the mayor said, "
         "and several of them attended the meeting to object to the plan in person.",

@@ -29,10 +29,14 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_LABEL = re.compile(
-    r"^(?:share|share\s+this|share\s+on|tweet|email|print|copy\s+link|opens\s+in\s+new\s+window"
-    r"|(?:facebook|twitter|whatsapp|linkedin|reddit|email|telegram)(?:\s*[|·,/]\s*|\s+)?)+$",
+    r"^(?:(?:share|share\s+this|share\s+on|tweet|email|print|copy\s+link"
+    r"|opens\s+in\s+new\s+window|save|pin\s+it|bookmark|teilen|merken|drucken|partager"
+    r"|imprimer|compartir|imprimir|condividi|delen|udostępnij"
+    r"|facebook|twitter|whatsapp|linkedin|reddit|telegram)(?:\s*[|·,/.]\s*|\s+)?)+$",
     re.IGNORECASE,
 )
+"""The labels of share, save and print buttons, alone or in a row ("Teilen | Drucken",
+"Merken", "Pin it", "Facebook Twitter Email")."""
 _NEWSLETTER = re.compile(
     r"^(?:sign\s*up|signup|subscribe|get|join|register|receive|enter\s+your\s+e-?mail|"
     r"(?:don't|do\s+not|never)\s+miss|want|stay\s+(?:informed|updated|up\s+to\s+date)|"
