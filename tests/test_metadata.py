@@ -393,3 +393,30 @@ def test_a_name_written_surname_first_is_turned_round(head: str, authors: list[s
 def test_a_byline_listing_several_people_names_each(byline: str, authors: list[str]) -> None:
     body = f'<p class="byline">{byline}</p><p>Text.</p>'
     assert extract_metadata(parse_tree(_page("", body)), None).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "origin"),
+    [
+        # Google's tags hold the original's address: the page's own marks it the original
+        (
+            '<meta name="original-source" content="https://www.ledger.example/news/1.html">',
+            "https://ledger.example/news/1.html",
+            None,
+        ),
+        (  # no address of its own: the canonical link tells the site
+            '<link rel="canonical" href="https://ledger.example/news/1.html">'
+            '<meta name="original-source" content="https://ledger.example/news/1.html">',
+            None,
+            None,
+        ),
+        (
+            '<meta name="syndication-source" content="https://www.wire.example/story/9">',
+            "https://ledger.example/news/1.html",
+            "wire.example",
+        ),
+        ('<meta name="original-source" content="Wire Service">', None, "Wire Service"),
+    ],
+)
+def test_the_source_a_page_credits(head: str, url: str | None, origin: str | None) -> None:
+    assert extract_metadata(parse_tree(_page(head)), url).origin == origin

@@ -200,16 +200,37 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         _text(ld.get("url")),
     )
     found.canonical_url = _absolute(canonical, url)
-    found.origin = _first(
-        meta.get("original-source"),
-        meta.get("syndication-source"),
-        _name_of(_first_item(ld.get("isBasedOn"))),
+    found.origin = _credited_source(
+        _first(
+            meta.get("original-source"),
+            meta.get("syndication-source"),
+            _name_of(_first_item(ld.get("isBasedOn"))),
+        ),
+        (url, found.canonical_url),
     )
     image = _first(meta.get("og:image"), meta.get("twitter:image"), _image_of(ld.get("image")))
     image_url = _absolute(image, url)
     if image_url:
         found.images.append(Image(url=image_url, alt=meta.get("og:image:alt")))
     return found
+
+
+def _credited_source(source: str | None, own: tuple[str | None, ...]) -> str | None:
+    """The publication the page credits as the source. Google's `original-source` and
+    `syndication-source` tags hold the original's address: a page on the site's own host
+    credits itself (the tag marks it the original), one elsewhere credits that host."""
+    if not source or not source.startswith(("http://", "https://")):
+        return source
+    host = _bare_host(source)
+    if host is None or host in {_bare_host(address) for address in own if address}:
+        return None
+    return host
+
+
+def _bare_host(address: str) -> str | None:
+    parts = split_url(address.strip())
+    host = parts.hostname if parts is not None else None
+    return host.removeprefix("www.") if host else None
 
 
 def _document_title(tree: lxml_html.HtmlElement) -> str | None:
