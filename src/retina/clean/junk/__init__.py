@@ -15,6 +15,7 @@ from retina.clean.junk.attribution import Attribution, find_attribution
 from retina.clean.junk.bylines import find_bylines
 from retina.clean.junk.captions import find_captions
 from retina.clean.junk.comments import find_comments
+from retina.clean.junk.contents import find_table_of_contents
 from retina.clean.junk.declared_body import find_outside_body
 from retina.clean.junk.page_lines import find_page_lines, find_trailing_headings
 from retina.clean.junk.prompts import find_prompts
@@ -53,6 +54,7 @@ def remove_junk(candidates: list[Candidate], authors: Sequence[str] = ()) -> Jun
     accept(find_bylines(candidates, taken, authors))
     accept(find_captions(candidates, taken))
     accept(find_page_lines(candidates, taken))
+    accept(find_table_of_contents(candidates, taken))
     accept(find_related_links(candidates, taken))
     accept(find_repeats(candidates, taken))
     accept(find_trailing_headings(candidates, taken))
