@@ -230,3 +230,24 @@ def test_links_to_other_articles_above_the_text_go_with_their_heading() -> None:
 )
 def test_what_is_not_a_list_of_links_above_the_text(candidates: list[Candidate]) -> None:
     assert not [f for f in find_related_links(candidates, set()) if "above" in f.reason]
+
+
+@pytest.mark.parametrize("label", ["Read more »", "Mehr erfahren", "En savoir plus", "Learn more"])
+def test_a_read_on_label_alone_goes(label: str) -> None:
+    candidates = [_PROSE, Candidate(BlockKind.PARAGRAPH, label), _PROSE]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (1,)
+    assert "read on elsewhere" in finding.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weiterlesen:",  # introduces what follows
+        "Learn more about the harbour plan at the town hall on Friday.",
+        "Reading more books helps.",
+    ],
+)
+def test_what_is_no_read_on_label(text: str) -> None:
+    candidates = [_PROSE, Candidate(BlockKind.PARAGRAPH, text), _PROSE]
+    assert not [f for f in find_related_links(candidates, set()) if "read on" in f.reason]

@@ -200,6 +200,19 @@ _MAX_HEADLINE_WORDS = 30
 _MAX_FOLLOWING_HEADLINES = 6
 _UNRELATED_OVERLAP = 0.2
 _MIN_OPENING_LINKS = 2
+_READ_ON_LABEL = re.compile(
+    r"^\W*(?:(?:read|learn|find\s+out|see)\s+more|continue\s+reading|read\s+on"
+    r"|read\s+the\s+rest|weiterlesen|mehr\s+(?:lesen|erfahren)|en\s+savoir\s+plus"
+    r"|lire\s+la\s+suite|lire\s+plus|leer\s+más|más\s+información|seguir\s+leyendo"
+    r"|continua\s+a\s+leggere|leggi\s+(?:tutto|di\s+più)|lees\s+meer"
+    r"|czytaj\s+(?:dalej|więcej)|saiba\s+mais|leia\s+mais)",
+    re.IGNORECASE,
+)
+"""The label of a link to the rest of a text elsewhere, in eleven languages."""
+_READ_ON_ALONE = re.compile(r"^\W*(?:\w+\s+){0,3}\w+[^\w:]*$")
+"""Four words at most, then nothing but marks ("Read more »"); one ending in a colon
+introduces what follows."""
+_MAX_READ_ON_CHARS = 60
 _LINK_ONLY = 0.9
 _MAX_LEAD_IN_WORDS = 8
 
@@ -267,7 +280,21 @@ def find_related_links(candidates: list[Candidate], skip: set[int]) -> list[Find
         if links:
             findings.append(links)
             taken.update(links.positions)
+    findings.extend(
+        Finding((i,), RemovedKind.RELATED_LINK, 'a link label to read on elsewhere ("Read more")')
+        for i in range(len(candidates))
+        if i not in taken and _is_read_on_label(candidates[i].text)
+    )
     return findings
+
+
+def _is_read_on_label(text: str) -> bool:
+    """A link's label to read on elsewhere, alone ("Read more »", "Mehr erfahren"): no
+    headline after it for the marker rules to take with it."""
+    text = text.strip()
+    return len(text) <= _MAX_READ_ON_CHARS and bool(
+        _READ_ON_LABEL.match(text) and _READ_ON_ALONE.fullmatch(text)
+    )
 
 
 def _opening_links(candidates: list[Candidate], taken: set[int]) -> Finding | None:
