@@ -26,6 +26,8 @@ from retina.model import RemovedKind
         "Hat das Potential zum Olympia-Superstar: Mikaela Shiffrin. © AFP / Jeff Pachoud",
         "Stapel mit Mauerziegeln vor dem Rohbau. - © jollier_ - stock.adobe.com",
         "Lee Elder at the Masters in 1975. | © Ric Clarson/PGA Tour Archive",
+        "Gallery: Xbox One X | 14 Photos",
+        "Bildergalerie: BMW 3er Touring Facelift (2022) erstmals erwischt",
     ],
 )
 def test_captions_found(text: str) -> None:
@@ -43,6 +45,9 @@ def test_captions_found(text: str) -> None:
         "Source: World – The Spectator Australia",
         "linux usability ...or, why do I bother. © 2002, 2003 Jamie Zawinski",
         "© Harbour Press: the harbour at dawn",
+        "The gallery: a new museum opens by the harbour",
+        "Galerie: Picasso kommt nach Berlin und bleibt bis März in der Stadt, sagte der "
+        "Direktor am Montag.",
         "Readers could click to enlarge the map, but most did not, the survey of 2,000 users "
         "of the site found when it was published last spring after a long delay, which the "
         "council blamed on a shortage of staff in its planning office and on the courts, "

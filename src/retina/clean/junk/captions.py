@@ -5,7 +5,8 @@ recognised by what only captions carry: a numbered figure label at its start
 ("Abbildung 4: …", "Fig. 2. …"), a picture credit or image licence at its end ("… (Foto:
 dpa)", "… Photo: Reuters", "… © AFP / Jane Roe", "… CC-BY-SA 2.0") or a click-to-enlarge
 hint, in a block too short to be running prose; a slideshow's captions by their counter
-("1/50 …", "2/50 …", "3/50 …" in a row)."""
+("1/50 …", "2/50 …", "3/50 …" in a row); the title of a picture gallery whose pictures
+were left out ("Gallery: Xbox One X | 14 Photos")."""
 
 from __future__ import annotations
 
@@ -52,6 +53,14 @@ _LICENCE_AT_END = re.compile(
 _CREDIT_SIGN = re.compile(
     r"(?:[.!?]\s*|\s[-–—|/]\s*)©\s*(?!.*\b(?:1[89]|20)\d{2}\b)(?:(?![.!?]\s)[^©:]){2,60}$"
 )
+_GALLERY_TITLE = re.compile(
+    r"^(?:gallery|photo\s+gallery|galerie|bildergalerie|fotogalerie|fotostrecke|galería"
+    r"|galleria|slideshow)\s*:\s*\S|\|\s*\d+\s+(?:photos|pictures|images|bilder|fotos)$",
+    re.IGNORECASE,
+)
+"""The title of a picture gallery set in the text, the pictures left out ("Gallery: Xbox
+One X | 14 Photos", "Bildergalerie: BMW 3er Touring")."""
+_MAX_GALLERY_TITLE_WORDS = 15
 _SLIDE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 _MIN_SLIDES = 3
 _MAX_LABELLED_WORDS = 80
@@ -108,4 +117,6 @@ def caption_reason(text: str) -> str | None:
         return "a picture credit"
     if n <= _MAX_CREDITED_WORDS and (_ENLARGE.search(text) or _LICENCE_AT_END.search(text)):
         return "a caption (a click-to-enlarge hint or an image licence)"
+    if n <= _MAX_GALLERY_TITLE_WORDS and _GALLERY_TITLE.search(text):
+        return "the title of a picture gallery"
     return None
