@@ -24,9 +24,9 @@ from pathlib import Path
 import extraction
 import scoring
 from retina.clean.blend import FEATURES, features, merge, split_like
-from retina.clean.decode import decode
 from retina.clean.html import blends, engine_blocks, link_texts, parse_tree
 from retina.errors import RetinaError
+from retina.raw.decode import decode
 
 OUTPUT = extraction.ROOT / "src" / "retina" / "clean" / "blend_weights.json"
 CORPUS_WEIGHT = {"trafilatura-eval": 1.0, "mozilla-readability": 0.3, "newspaper4k": 0.3}

@@ -11,8 +11,8 @@ import pytest
 
 from helpers import BODY, dump
 from retina import clean
-from retina.clean.decode import decode, gunzip
 from retina.errors import InputError
+from retina.raw.decode import decode, gunzip
 
 ARTICLE_TEXT = dump(*BODY)
 

@@ -12,11 +12,11 @@ import types
 import unicodedata
 
 from retina.clean.candidate import Draft
-from retina.clean.decode import decode
 from retina.clean.junk import remove_junk
 from retina.clean.language import detect_language
 from retina.errors import InputError
 from retina.model import Article, Page
+from retina.raw.decode import decode
 from retina.url_parts import split_url
 
 __all__ = ["clean", "clean_page"]

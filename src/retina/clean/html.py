@@ -22,7 +22,6 @@ from lxml import html as lxml_html
 from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.comments import CommentSections
-from retina.clean.crowded import MAX_ATTRIBUTES, crowded_tag
 from retina.clean.declared_body import DeclaredBody
 from retina.clean.metadata import extract_metadata
 from retina.clean.other_articles import mark_other_articles
@@ -31,6 +30,7 @@ from retina.clean.standfirst import shown_dek, shown_standfirst
 from retina.clean.tokens import ends_like_sentence, words
 from retina.errors import InputError
 from retina.model import BlockKind, Image
+from retina.raw.crowded import MAX_ATTRIBUTES, crowded_tag
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HEADING_LEVEL = re.compile(r"h([1-6])")

@@ -29,9 +29,9 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urljoin
 
-from retina.clean.crowded import MAX_ATTRIBUTES, crowded_tag
-from retina.clean.decode import decode
 from retina.errors import InputError
+from retina.raw.crowded import MAX_ATTRIBUTES, crowded_tag
+from retina.raw.decode import decode
 from retina.url_parts import join_url, split_url
 
 MAX_ITEMS = 5000
@@ -197,7 +197,7 @@ def _as_utf8(body: bytes, url: str, content_type: str | None) -> tuple[bytes, in
     """The feed as UTF-8 that declares itself so on a line of its own, with impossible
     character references replaced; and how many lines that added above the feed's own.
 
-    Retina decodes the charset itself (`clean.decode`: BOM, valid UTF-8, declaration,
+    Retina decodes the charset itself (`raw.decode`: BOM, valid UTF-8, declaration,
     then a bounded guess), because feedparser falls back to chardet on the whole
     document, which takes minutes on a few megabytes of undeclared text. A reference
     beyond Unicode ("&#xFFFFFFFF;") crashes feedparser's HTML sanitiser; it becomes U+FFFD.

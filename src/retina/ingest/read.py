@@ -74,7 +74,7 @@ def fetch_url(url: str, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, str
                 chunks.append(chunk)
             body = b"".join(chunks)
             if response.headers.get("content-encoding", "").lower() not in ("", "identity"):
-                from retina.clean.decode import decompress_http
+                from retina.raw.decode import decompress_http
 
                 body = decompress_http(body, response.headers["content-encoding"], max_bytes)
             return body, str(response.url)
