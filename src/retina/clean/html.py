@@ -23,7 +23,7 @@ from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.comments import CommentSections
 from retina.clean.declared_body import DeclaredBody
-from retina.clean.metadata import extract_metadata
+from retina.clean.metadata import extract_metadata, is_json_ld
 from retina.clean.other_articles import mark_other_articles
 from retina.clean.readability import extract_readable
 from retina.clean.standfirst import shown_dek, shown_standfirst
@@ -130,14 +130,10 @@ def _drop_code(tree: lxml_html.HtmlElement) -> None:
     code = [
         element
         for element in tree.iter(*_CODE)
-        if element.tag != "script" or not _is_json_ld(element)
+        if element.tag != "script" or not is_json_ld(element)
     ]
     for element in code:
         element.drop_tree()  # keeps the text after it
-
-
-def _is_json_ld(script: lxml_html.HtmlElement) -> bool:
-    return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
 def mark_comments(tree: lxml_html.HtmlElement, candidates: list[Candidate]) -> None:

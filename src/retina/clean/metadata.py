@@ -275,11 +275,16 @@ def _meta_values(tree: lxml_html.HtmlElement, key: str) -> list[str]:
     return values
 
 
+def is_json_ld(script: lxml_html.HtmlElement) -> bool:
+    """Whether a `<script>` holds JSON-LD (its type in any case, spaces around)."""
+    return (script.get("type") or "").strip().lower() == "application/ld+json"
+
+
 def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     """The first JSON-LD object whose @type is an article type (in @graph or lists too)."""
     fallback: dict[str, Any] = {}
     for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
+        if not is_json_ld(script):
             continue
         try:
             data = json.loads(_LD_WRAPPER.sub("", script.text or ""), strict=False)

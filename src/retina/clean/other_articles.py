@@ -5,7 +5,7 @@ The Readability engine merges such siblings into the text, so a page about a ble
 vehicles ran on into three more stories (a death, a kidnapping, an interview). When the
 page's headline is the `<h1>` of exactly one of several such articles, the text of the
 others is theirs, not the page's; the blocks that repeat it are marked
-(`Candidate.other_article`) for `junk/other_articles.py`.
+(`Candidate.other_article`) for `junk/declared_body.py`.
 """
 
 from __future__ import annotations

@@ -195,7 +195,6 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         )
     if n <= _MAX_SHARE_WORDS and (_SHARE_LABEL.match(text) or _SHARE.match(text)):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
-
     if n <= _MAX_NEWSLETTER_WORDS and (
         _NEWSLETTER.match(text) or _NEWSLETTER_ELSEWHERE.match(text)
     ):
