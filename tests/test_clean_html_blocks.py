@@ -115,3 +115,25 @@ def test_the_next_articles_an_infinite_scroll_renders_are_not_the_text() -> None
         blocks = [Candidate(BlockKind.PARAGRAPH, text) for text in other]
         mark_other_articles(parse_tree(page), title, blocks)
         assert [b.other_article for b in blocks] == [None, None]
+
+
+def test_regions_trafilatura_discards_are_left_out_of_its_copy_only() -> None:
+    """The regions are taken out of the copy trafilatura reads (it would delete them after
+    running its pruning over them); the text after one stays, and the page itself keeps
+    them for the checks that read it after the call."""
+    from trafilatura.settings import MANUALLY_CLEANED
+
+    from retina.clean.html import DISCARDED_REGIONS, engine_blocks, parse_tree
+
+    assert set(DISCARDED_REGIONS) <= set(MANUALLY_CLEANED)
+    regions = "".join(f"<{tag}><p>Region {tag} text here.</p></{tag}>" for tag in DISCARDED_REGIONS)
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY[:2])
+    inline = "<p>The vote was close <aside>Advertisement</aside>and the count went on.</p>"
+    tree = parse_tree(
+        f"<html><body>{regions}<article>{paragraphs}{inline}<p>{BODY[2]}</p></article></body></html>"
+    )
+    extracted, _readable, _images = engine_blocks(tree, None)
+    texts = [block.text for block in extracted]
+    assert "The vote was close and the count went on." in texts
+    assert not any("Region" in text or "Advertisement" in text for text in texts)
+    assert all(tree.find(f".//{tag}") is not None for tag in DISCARDED_REGIONS)
