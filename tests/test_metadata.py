@@ -420,3 +420,20 @@ def test_a_byline_listing_several_people_names_each(byline: str, authors: list[s
 )
 def test_the_source_a_page_credits(head: str, url: str | None, origin: str | None) -> None:
     assert extract_metadata(parse_tree(_page(head)), url).origin == origin
+
+
+def test_a_date_found_in_the_text_leaves_the_page_as_it_was() -> None:
+    """htmldate prunes the page when it searches its text for a date; later stages read
+    the same tree, so the pruning must fall on a copy (htmldate's own, from 1.11)."""
+    from lxml import etree
+
+    body = (
+        "<label for='q'>Search</label><input id='q'><iframe src='/ad'></iframe>"
+        "<div class='post-date'>Posted on 2021-03-12</div>"
+        "<p>Text of the post.</p>"
+    )
+    tree = parse_tree(_page("<title>Post</title>", body))
+    before = etree.tostring(tree)
+    meta = extract_metadata(tree, "https://example.com/post")
+    assert meta.published == datetime(2021, 3, 12)
+    assert etree.tostring(tree) == before

@@ -409,13 +409,12 @@ def _byline_elements(tree: lxml_html.HtmlElement) -> list[list[Any]]:
 
 
 def _htmldate(tree: lxml_html.HtmlElement, url: str | None) -> datetime | None:
-    from copy import deepcopy
-
     from htmldate import find_date
 
     try:
-        # htmldate may prune the tree it is given, so it works on a copy.
-        found = find_date(deepcopy(tree), original_date=True, url=url, extensive_search=False)
+        # htmldate (1.11 on) prunes a copy of the tree it is given, made only if the
+        # page's header, JSON-LD and abbr elements hold no date.
+        found = find_date(tree, original_date=True, url=url, extensive_search=False)
     except Exception:
         return None
     return parse_datetime(found)
