@@ -120,6 +120,27 @@ def test_title_with_a_separator_but_no_site_name_is_kept() -> None:
     assert meta.title == "Brexit: what happens next - a guide"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Māori tribes fearful over whale strandings | Eleanor Ainge Roy",
+            "Māori tribes fearful over whale strandings",
+        ),
+        ("Interview | Eleanor Ainge Roy", "Interview | Eleanor Ainge Roy"),
+        ("Whale strandings | Roy Ellis", "Whale strandings | Roy Ellis"),
+    ],
+)
+def test_the_author_named_after_the_headline_is_no_part_of_it(title: str, expected: str) -> None:
+    head = (
+        f'<meta property="og:title" content="{title}">'
+        '<meta name="author" content="Eleanor Ainge Roy">'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), "https://news.example/a")
+    assert meta.authors == ["Eleanor Ainge Roy"]
+    assert meta.title == expected
+
+
 def test_json_ld_wrapped_in_cdata() -> None:
     head = (
         '<script type="application/ld+json">//<![CDATA[\n{"@type": "NewsArticle", '

@@ -141,6 +141,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         _text(ld.get("description")), meta.get("og:description"), meta.get("description")
     )
     found.authors = _people(_authors(ld, meta, tree), found.site_name)
+    found.title = _without_author_segment(found.title, found.authors)
     found.body = _lines(ld.get("articleBody"))
     found.published = _first_date(
         _text(ld.get("datePublished")),
@@ -461,6 +462,27 @@ def _clean_title(title: str | None, is_site_name: _SiteNames, *, from_document: 
         and _STRONG_SEPARATOR.fullmatch(last.group())
         and len(tail.split()) <= _MAX_SITE_SEGMENT_WORDS
         and len(head.split()) >= _MIN_HEADLINE_WORDS
+    ):
+        return head
+    return title
+
+
+def _without_author_segment(title: str | None, authors: list[str]) -> str | None:
+    """A last title segment naming the article's author is a byline, not headline ("Māori
+    tribes fearful over whale strandings | Eleanor Ainge Roy", "… - John C. Welch" once
+    " - Medium" is gone): the Guardian's and Medium's titles carry it. The headline left
+    must still read as one (`_MIN_HEADLINE_WORDS`): "Interview - Jane Doe" stays."""
+    if not title or not authors:
+        return title
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    last = separators[-1]
+    head, tail = title[: last.start()], _compact(title[last.end() :])
+    if (
+        tail
+        and len(head.split()) >= _MIN_HEADLINE_WORDS
+        and any(_compact(author) == tail for author in authors)
     ):
         return head
     return title
