@@ -458,3 +458,25 @@ def test_a_date_found_in_the_text_leaves_the_page_as_it_was() -> None:
     meta = extract_metadata(tree, "https://example.com/post")
     assert meta.published == datetime(2021, 3, 12)
     assert etree.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ('<meta property="article:section" content="Climate">', "Climate"),
+        ('<meta property="article:section" content="tags">', "Business"),
+        ('<meta property="article:section" content="Allgemein">', "Business"),
+        ('<meta property="article:section" content="Politik, Eindrücke, Inland">', "Politik"),
+        ('<meta property="article:section" content="Articles,Legal,National">', "Legal"),
+        (
+            '<meta property="article:section" content="Café, Dialekt, Wien, Pop, Podcast">',
+            "Business",
+        ),
+    ],
+)
+def test_a_placeholder_or_keyword_list_is_no_section(declared: str, expected: str) -> None:
+    """The first source naming a real section wins: a template's placeholder ("tags",
+    a blog's default category) or a list of keywords gives way to the next source."""
+    ld = {"@type": "NewsArticle", "headline": "Rates rise", "articleSection": "Business"}
+    head = f'{declared}<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert extract_metadata(parse_tree(_page(head)), None).section == expected

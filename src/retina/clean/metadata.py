@@ -178,10 +178,15 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     if updated is not None and published is not None and _naive(updated) <= _naive(published):
         found.updated = None
     found.section = _first(
-        meta.get("article:section"),
-        _text(ld.get("articleSection")),
-        meta.get("section"),
-        meta.get("parsely-section"),
+        *map(
+            _section_name,
+            (
+                meta.get("article:section"),
+                _text(ld.get("articleSection")),
+                meta.get("section"),
+                meta.get("parsely-section"),
+            ),
+        )
     )
     if found.section and found.title and _compact(found.section) == _compact(found.title):
         found.section = None  # a template filling every field with the headline
@@ -679,6 +684,32 @@ def _lines(value: Any) -> str | None:
         return None
     lines = (" ".join(line.split()) for line in value.splitlines())
     return "\n".join(line for line in lines if line) or None
+
+
+_PLACEHOLDER_SECTIONS = frozenset(
+    {
+        *"article articles post posts tag tags default none null undefined".split(),
+        *"uncategorized uncategorised allgemein".split(),
+        *("non classé", "sin categoría", "senza categoria", "sem categoria"),
+        *("bez kategorii", "geen categorie", "ohne kategorie"),
+    }
+)
+"""Values a template writes where a section belongs: blogs' default category in eight
+languages, and names of the page type ("tags": one template's `article:section`)."""
+_MAX_SECTION_PARTS = 3
+"""More comma-separated names than this are the page's keywords, not its section."""
+
+
+def _section_name(value: str | None) -> str | None:
+    """The section a declared value names: the first of a few comma-separated names
+    ("Politik, Eindrücke, Inland"); none for a placeholder or a keyword list."""
+    if not value:
+        return None
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    parts = [part for part in parts if part.casefold() not in _PLACEHOLDER_SECTIONS]
+    if not parts or len(parts) > _MAX_SECTION_PARTS:
+        return None
+    return parts[0]
 
 
 def _first(*values: str | None) -> str | None:
