@@ -28,6 +28,8 @@ from retina.model import RemovedKind
         "Lee Elder at the Masters in 1975. | © Ric Clarson/PGA Tour Archive",
         "Gallery: Xbox One X | 14 Photos",
         "Bildergalerie: BMW 3er Touring Facelift (2022) erstmals erwischt",
+        "A worker repairing cables in Flushing, Queens.CreditCreditChang W. Lee/The New York Times",
+        "Interest payments could surpass the defence budget in 2023.CreditJeon Heon-Kyun/EPA",
     ],
 )
 def test_captions_found(text: str) -> None:
@@ -46,6 +48,7 @@ def test_captions_found(text: str) -> None:
         "linux usability ...or, why do I bother. © 2002, 2003 Jamie Zawinski",
         "© Harbour Press: the harbour at dawn",
         "The gallery: a new museum opens by the harbour",
+        "Shares of the bank fell. Credit Suisse said the rate would hold for the year.",
         "Galerie: Picasso kommt nach Berlin und bleibt bis März in der Stadt, sagte der "
         "Direktor am Montag.",
         "Readers could click to enlarge the map, but most did not, the survey of 2,000 users "

@@ -31,6 +31,10 @@ from retina.model import RemovedKind
             RemovedKind.NEWSLETTER_PROMPT,
         ),
         ("Subscribe to our breaking news alerts", RemovedKind.NEWSLETTER_PROMPT),
+        (
+            "[What you need to know to start the day: Get New York Today in your inbox.]",
+            RemovedKind.NEWSLETTER_PROMPT,
+        ),
         ("© 2024 Coastal Ledger. All rights reserved.", RemovedKind.BOILERPLATE),
         ("We use cookies to give you the best experience. Accept all", RemovedKind.BOILERPLATE),
         ("Abonnieren Sie unseren Newsletter für die Region", RemovedKind.NEWSLETTER_PROMPT),
@@ -112,6 +116,8 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
     [
         "Twitter users shared the video widely on Facebook after the match.",
         "Follow the money: how the cartel funded the campaign",
+        "The lesson: get your e-mail under control before the holidays.",
+        "[Alden: Lute, did you somehow give me a triple dose of this?]",
         "Save the date: the harbour festival opens on 12 May.",
         "Merken Sie sich den Termin vor.",
         "Copyright law in the EU changed last year.",

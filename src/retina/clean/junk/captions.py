@@ -3,7 +3,8 @@
 Extractors keep a figure's caption when the page sets it as a paragraph. A caption is
 recognised by what only captions carry: a numbered figure label at its start
 ("Abbildung 4: …", "Fig. 2. …"), a picture credit or image licence at its end ("… (Foto:
-dpa)", "… Photo: Reuters", "… © AFP / Jane Roe", "… CC-BY-SA 2.0") or a click-to-enlarge
+dpa)", "… Photo: Reuters", "… © AFP / Jane Roe", "… CC-BY-SA 2.0", a credit glued to the
+last sentence: "… underground.CreditChang W. Lee/The New York Times") or a click-to-enlarge
 hint, in a block too short to be running prose; a slideshow's captions by their counter
 ("1/50 …", "2/50 …", "3/50 …" in a row); the title of a picture gallery whose pictures
 were left out ("Gallery: Xbox One X | 14 Photos")."""
@@ -53,6 +54,12 @@ _LICENCE_AT_END = re.compile(
 _CREDIT_SIGN = re.compile(
     r"(?:[.!?]\s*|\s[-–—|/]\s*)©\s*(?!.*\b(?:1[89]|20)\d{2}\b)(?:(?![.!?]\s)[^©:]){2,60}$"
 )
+_GLUED_CREDIT = re.compile(
+    r"[.!?\"”’)](?:Credits?|Photo(?:graph)?|Image|Foto|Bild)+:?\s*[A-ZÀ-Ý][^!?]{1,70}$"
+)
+"""A credit glued to the caption's last sentence ("… seeped underground.CreditChang W.
+Lee/The New York Times"): the credit sits in its own element of the figure's caption, and
+the page's text runs the two together, which prose never does."""
 _GALLERY_TITLE = re.compile(
     r"^(?:gallery|photo\s+gallery|galerie|bildergalerie|fotogalerie|fotostrecke|galería"
     r"|galleria|slideshow)\s*:\s*\S|\|\s*\d+\s+(?:photos|pictures|images|bilder|fotos)$",
@@ -111,7 +118,9 @@ def caption_reason(text: str) -> str | None:
         return None
     if n <= _MAX_LABELLED_WORDS and _FIGURE_LABEL.match(text):
         return "a numbered figure caption"
-    if n <= _MAX_CREDITED_WORDS and (_CREDIT_IN_BRACKETS.search(text) or _CREDIT_SIGN.search(text)):
+    if n <= _MAX_CREDITED_WORDS and (
+        _CREDIT_IN_BRACKETS.search(text) or _CREDIT_SIGN.search(text) or _GLUED_CREDIT.search(text)
+    ):
         return "a caption ending with its picture credit"
     if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
         return "a picture credit"

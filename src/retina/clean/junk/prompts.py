@@ -195,8 +195,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         )
     if n <= _MAX_SHARE_WORDS and (_SHARE_LABEL.match(text) or _SHARE.match(text)):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
-    if n <= _MAX_NEWSLETTER_WORDS and (
-        _NEWSLETTER.match(text) or _NEWSLETTER_ELSEWHERE.match(text)
+    if n <= _MAX_NEWSLETTER_WORDS and any(
+        _NEWSLETTER.match(call) or _NEWSLETTER_ELSEWHERE.match(call) for call in _calls(text)
     ):
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
     if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and addresses_the_reader(text):
@@ -224,6 +224,17 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
     ):
         return RemovedKind.BOILERPLATE, "a copyright notice"
     return None
+
+
+def _calls(text: str) -> list[str]:
+    """Where a call to action may start: the block, and in an editor's bracketed insert
+    its words, and those after a lead-in's colon too ("[What you need to know to start the
+    day: Get New York Today in your inbox.]")."""
+    if not (text.startswith("[") and text.endswith("]")):
+        return [text]
+    inside = text[1:-1].strip()
+    _lead, colon, call = inside.partition(": ")
+    return [text, inside, call] if colon else [text, inside]
 
 
 def _disguised(text: str, n: int) -> bool:
