@@ -12,7 +12,7 @@ import pytest
 from helpers import BODY, dump
 from retina import clean
 from retina.errors import InputError
-from retina.raw.decode import decode, gunzip
+from retina.raw.decode import decode, gunzip, repair_mojibake
 
 ARTICLE_TEXT = dump(*BODY)
 
@@ -210,3 +210,42 @@ def test_long_attribute_values_and_scripts_are_no_crowded_element() -> None:
         f'<body><article data-props="{props}">{paragraphs}</article></body></html>'
     )
     assert [block.text for block in clean(page).blocks] == BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "seen by millions of watchers. â\x80¦ How are you",
+            "seen by millions of watchers. … How are you",
+        ),
+        ("CafÃ© owners", "Café owners"),
+        ("â€œQuotedâ€\x9d, itâ€™s", "“Quoted”, it’s"),
+        ("mixed: â\x80¦ and a real\xa0no-break space", "mixed: … and a real\xa0no-break space"),
+        ("pâte brisée, Müller, «voilà»", "pâte brisée, Müller, «voilà»"),
+        ("新华网 Привет café €5", "新华网 Привет café €5"),
+    ],
+)
+def test_utf8_read_as_latin1_is_read_again(text: str, expected: str) -> None:
+    assert repair_mojibake(text) == expected
+
+
+def test_a_declared_body_in_mojibake_still_holds_its_paragraphs() -> None:
+    """The page's JSON-LD was written with UTF-8 read as Latin-1; its paragraphs with an
+    ellipsis must still be found in it, or they would be dropped as outside the article."""
+    import json
+
+    from helpers import BODY
+    from retina import clean
+
+    quote = "“They matter a lot,” she said. “You can’t retract what you said … Never.”"
+    paragraphs = [*BODY, quote]
+    declared = " ".join(paragraphs).encode("utf-8").decode("latin-1")
+    ld = {"@type": "NewsArticle", "headline": "Vote", "articleBody": declared}
+    page = (
+        f"<html><head><title>Vote</title><script type='application/ld+json'>{json.dumps(ld)}"
+        "</script></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    assert [block.text for block in clean(page).blocks] == paragraphs

@@ -30,6 +30,7 @@ from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
 from retina.model import Image
+from retina.raw.decode import repair_mojibake
 from retina.url_parts import join_url, split_url
 
 _ARTICLE_TYPES = {
@@ -651,7 +652,7 @@ def _compact(text: str) -> str:
 
 def _name_of(value: Any) -> str | None:
     if isinstance(value, str):
-        return value.strip() or None
+        return _text(value)
     if isinstance(value, dict):
         return _text(value.get("name"))
     if isinstance(value, list) and value:
@@ -673,7 +674,7 @@ def _first_item(value: Any) -> Any:
 def _text(value: Any) -> str | None:
     value = _first_item(value)
     if isinstance(value, str):
-        return _SPACE.sub(" ", value).strip() or None
+        return _SPACE.sub(" ", repair_mojibake(value)).strip() or None
     return None
 
 
@@ -682,7 +683,7 @@ def _lines(value: Any) -> str | None:
     value = _first_item(value)
     if not isinstance(value, str):
         return None
-    lines = (" ".join(line.split()) for line in value.splitlines())
+    lines = (" ".join(line.split()) for line in repair_mojibake(value).splitlines())
     return "\n".join(line for line in lines if line) or None
 
 

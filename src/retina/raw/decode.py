@@ -97,6 +97,47 @@ def decode(
     return Decoded(text=_check_text(text), encoding=encoding, was_gzipped=was_gzipped)
 
 
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
+"""What a UTF-8 character read as Latin-1 or Windows-1252 becomes: the lead byte as a
+letter ("Ã", "â"), then one to three continuation bytes as symbols ("©", "€¦")."""
+
+
+def repair_mojibake(text: str) -> str:
+    """Text whose UTF-8 bytes were read as Latin-1 or Windows-1252 ("â\x80¦" or "â€¦"
+    for "…", "Ã©" for "é") read again as UTF-8, run by run: a text may hold both (a
+    feed's JSON-LD, written apart from its HTML, with the page's own no-break spaces).
+    Real text is left as it is: "pâte" or "Müller" hold no such run, and a run that does
+    not decode as UTF-8 is kept."""
+    if text.isascii():
+        return text
+    return _MOJIBAKE.sub(_redecoded, text)
+
+
+def _redecoded(run: re.Match[str]) -> str:
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return run.group().encode(codec, errors=_C1_AS_BYTES).decode("utf-8")
+        except UnicodeError:
+            continue
+    return run.group()
+
+
+def _c1_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Windows-1252 leaves five bytes undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d); a decoder
+    that read them anyway wrote the C1 control of the same number ("â€\x9d" for "”")."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    if not all("\x80" <= char <= "\x9f" for char in bad):
+        raise error
+    return bad.encode("latin-1"), error.end
+
+
+_C1_AS_BYTES = "retina-c1-as-bytes"
+codecs.register_error(_C1_AS_BYTES, _c1_as_bytes)
+
+
 def gunzip(data: bytes, max_bytes: int = MAX_DECODED_BYTES) -> bytes:
     """Decompress (possibly multi-member) gzip data, refusing output over `max_bytes`."""
     out = bytearray()
