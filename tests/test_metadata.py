@@ -466,6 +466,7 @@ def test_a_date_found_in_the_text_leaves_the_page_as_it_was() -> None:
         ('<meta property="article:section" content="Climate">', "Climate"),
         ('<meta property="article:section" content="tags">', "Business"),
         ('<meta property="article:section" content="Allgemein">', "Business"),
+        ('<meta property="article:section" content="front-page">', "Business"),
         ('<meta property="article:section" content="Politik, Eindrücke, Inland">', "Politik"),
         ('<meta property="article:section" content="Articles,Legal,National">', "Legal"),
         (

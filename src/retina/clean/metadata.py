@@ -693,10 +693,13 @@ _PLACEHOLDER_SECTIONS = frozenset(
         *"uncategorized uncategorised allgemein".split(),
         *("non classé", "sin categoría", "senza categoria", "sem categoria"),
         *("bez kategorii", "geen categorie", "ohne kategorie"),
+        *"home homepage frontpage front-page startseite accueil inicio portada".split(),
+        "front page",
     }
 )
 """Values a template writes where a section belongs: blogs' default category in eight
-languages, and names of the page type ("tags": one template's `article:section`)."""
+languages, names of the page type ("tags": one template's `article:section`) and of the
+front page an article was promoted to (The Verge's `parsely-section` "front-page")."""
 _MAX_SECTION_PARTS = 3
 """More comma-separated names than this are the page's keywords, not its section."""
 
