@@ -143,3 +143,33 @@ def test_slash_words_stay() -> None:
     assert [b.text for b in closing.blocks] == [*BODY, "Input/Output"]
     inside = clean(dump(BODY[0], "TCP/IP", *BODY[1:]))
     assert [b.text for b in inside.blocks] == [BODY[0], "TCP/IP", *BODY[1:]]
+
+
+def test_a_heading_whose_text_was_all_removed_goes_with_it() -> None:
+    """ "Newsletter" heads only a sign-up prompt; once the prompt is gone it heads nothing.
+    "Background" has a section of its own under it and stays, and so does a heading with
+    no block at all before the next one (a section heading above its first subheading)."""
+    article = clean(
+        dump(
+            BODY[0],
+            "## Newsletter",
+            "Sign up for our daily newsletter",
+            "## Background",
+            "### The first vote",
+            BODY[1],
+            "## Reactions",
+            BODY[2],
+        )
+    )
+    assert [b.text for b in article.blocks] == [
+        BODY[0],
+        "Background",
+        "The first vote",
+        BODY[1],
+        "Reactions",
+        BODY[2],
+    ]
+    assert [r.reason for r in article.removed] == [
+        "a heading whose text was all removed",
+        "asks the reader to sign up or subscribe",
+    ]

@@ -17,7 +17,11 @@ from retina.clean.junk.captions import find_captions
 from retina.clean.junk.comments import find_comments
 from retina.clean.junk.contents import find_table_of_contents
 from retina.clean.junk.declared_body import find_outside_body
-from retina.clean.junk.page_lines import find_page_lines, find_trailing_headings
+from retina.clean.junk.page_lines import (
+    find_emptied_headings,
+    find_page_lines,
+    find_trailing_headings,
+)
 from retina.clean.junk.prompts import find_prompts
 from retina.clean.junk.related import find_related_links
 from retina.clean.junk.repeats import find_repeats
@@ -59,6 +63,7 @@ def remove_junk(candidates: list[Candidate], authors: Sequence[str] = ()) -> Jun
     accept(find_repeats(candidates, taken))
     accept(find_trailing_headings(candidates, taken))
     accept(find_outside_body(candidates, taken))
+    accept(find_emptied_headings(candidates, taken))
 
     removed = [
         Removed(

@@ -227,6 +227,10 @@ def _date_line(text: str) -> bool:
     return len(words(strip_dates(text))) <= _MAX_LABEL_WORDS
 
 
+_LOWEST_RANK = 6
+_EMPTIED = "a heading whose text was all removed"
+
+
 def find_trailing_headings(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     """Headings after the last kept block of text: they head nothing. Run last, when the
     other detectors have taken what such a heading introduced."""
@@ -240,3 +244,28 @@ def find_trailing_headings(candidates: list[Candidate], skip: set[int]) -> list[
             ]
         trailing.append(index)
     return []  # headings only: nothing to compare them with
+
+
+def find_emptied_headings(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
+    """Headings whose text the other detectors all took (a review's "Summary" over a box
+    outside the declared article, "Related" over its links): they head nothing now. A
+    heading with nothing at all under it is left alone: pages set a section heading right
+    above its first subheading. Run last; a subheading emptied this way empties its parent
+    too (the headings are read from the last)."""
+    taken = set(skip)
+    findings = []
+    for index in range(len(candidates) - 1, -1, -1):
+        heading = candidates[index]
+        if index in taken or heading.kind is not BlockKind.HEADING:
+            continue
+        rank = heading.level or _LOWEST_RANK
+        below = []
+        for following in range(index + 1, len(candidates)):
+            block = candidates[following]
+            if block.kind is BlockKind.HEADING and (block.level or _LOWEST_RANK) <= rank:
+                break
+            below.append(following)
+        if below and all(i in taken for i in below):
+            taken.add(index)
+            findings.append(Finding((index,), RemovedKind.BOILERPLATE, _EMPTIED))
+    return findings[::-1]
