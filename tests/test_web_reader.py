@@ -252,6 +252,7 @@ def test_api_docs_are_served_without_external_assets(tmp_path) -> None:
         ("Menu\n\nKicker\n\nJane Roe | Marlow\n\nNews\n\nThe harbour wall will be rebuilt.", False),
         ("A\n\nB\n\nC\n\nD\n\nE\n\nThe harbour wall will be rebuilt.", True),
         ("Other text entirely.", True),
+        ("The harbour wall will be rebuilt.", False),
     ],
 )
 def test_the_lead_is_shown_unless_the_text_opens_with_it(
@@ -263,6 +264,29 @@ def test_the_lead_is_shown_unless_the_text_opens_with_it(
             make_article(text, lead="The harbour wall will be rebuilt.", url="https://a.example/1"),
             key="https://a.example/1",
         )
+    with TestClient(create_app(tmp_path / "home")) as client:
+        page = client.get("/articles/1").text
+    assert ('<p class="lead">' in page) is shown
+
+
+@pytest.mark.parametrize(
+    ("lead", "shown"),
+    [
+        ("By Jane Roe MARLOW (AP) — The council voted on Tuesday to rebuild the harb", False),
+        ("The council voted on Tuesday to rebuild the harbour wall after the storms …", False),
+        ("A vote on Tuesday settles a question the town has argued over for years.", True),
+        ("MARLOW: the council voted", True),
+    ],
+)
+def test_an_excerpt_of_the_opening_is_no_standfirst(tmp_path: Path, lead: str, shown: bool) -> None:
+    """A description cut from the text's opening (after a byline, cut mid-word) repeats
+    the text; a standfirst of its own is shown."""
+    text = (
+        "MARLOW (AP) — The council voted on Tuesday to rebuild the harbour wall after the "
+        "storms of last winter.\n\nMore text follows here."
+    )
+    with Store.open(tmp_path / "home") as store:
+        store.upsert(make_article(text, lead=lead, url="https://a.example/1"), key="k")
     with TestClient(create_app(tmp_path / "home")) as client:
         page = client.get("/articles/1").text
     assert ('<p class="lead">' in page) is shown

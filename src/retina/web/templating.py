@@ -11,6 +11,9 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import URL
 
+from retina.clean.tokens import words
+from retina.model import Article
+
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
 
@@ -39,6 +42,45 @@ def http_url(value: str | None) -> str | None:
 def count_articles(count: int) -> str:
     """`1 article`, `12 articles`."""
     return f"{count} article" if count == 1 else f"{count} articles"
+
+
+_OPENING_BLOCKS = 5
+"""Blocks the text may open with before the standfirst: a menu line, a kicker, a byline."""
+_LEAD_WORDS_COMPARED = 10
+_EXCERPT_WORDS = 8
+"""Words of a block's opening that, found in the lead, make it an excerpt of the text."""
+_EXCERPT_PREFIX_WORDS = 12
+"""Words an excerpt may put before the text's opening: a byline and a dateline."""
+
+
+def standfirst(article: Article) -> str | None:
+    """The lead to show under the headline, or None when the text says it already: the
+    text opens with it within its first blocks (after a menu, a kicker or a byline the page
+    left), or it is an excerpt of the text's opening, cut short mid-word and perhaps with a
+    byline or dateline the other lacks ("By Leigh Ann Caldwell CNN WASHINGTON (CNN) — Not
+    everyone … drone prohibiti")."""
+    if not article.lead:
+        return None
+    lead = words(article.lead)
+    if not lead:
+        return None
+    compared = min(max(len(lead) - 1, 1), _LEAD_WORDS_COMPARED)  # the last word may be cut
+    for block in article.blocks[:_OPENING_BLOCKS]:
+        opening = words(block.text)
+        if opening[:compared] == lead[:compared]:
+            return None
+        if _opens_near_start(opening, lead) or _opens_near_start(lead, opening):
+            return None
+    return article.lead
+
+
+def _opens_near_start(first: list[str], second: list[str]) -> bool:
+    """Whether `second` holds the opening words of `first`, a few words from its start."""
+    if len(first) < _EXCERPT_WORDS:
+        return False
+    head = first[:_EXCERPT_WORDS]
+    last_start = min(_EXCERPT_PREFIX_WORDS, len(second) - _EXCERPT_WORDS)
+    return any(second[i : i + _EXCERPT_WORDS] == head for i in range(last_start + 1))
 
 
 def section_url(request: Request, name: str | None) -> URL:
@@ -77,6 +119,10 @@ templates = Jinja2Templates(
     )
 )
 templates.env.filters.update(
-    date=format_date, datetime=format_datetime, http_url=http_url, articles=count_articles
+    date=format_date,
+    datetime=format_datetime,
+    http_url=http_url,
+    articles=count_articles,
+    standfirst=standfirst,
 )
 templates.env.globals.update(section_url=_section_url, site_url=_site_url)
