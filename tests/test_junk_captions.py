@@ -30,6 +30,9 @@ from retina.model import RemovedKind
         "Bildergalerie: BMW 3er Touring Facelift (2022) erstmals erwischt",
         "A worker repairing cables in Flushing, Queens.CreditCreditChang W. Lee/The New York Times",
         "Interest payments could surpass the defence budget in 2023.CreditJeon Heon-Kyun/EPA",
+        "Paul Volcker and President Obama during a meeting in 2009. (Saul Loeb/AFP/Getty Images)",
+        "The new chief justice is sworn in on Monday. (AP Photo/Ted S. Warren)",
+        "Der Philosoph Richard David Precht im DLF. (picture alliance / dpa / Oliver Berg)",
     ],
 )
 def test_captions_found(text: str) -> None:
@@ -49,6 +52,8 @@ def test_captions_found(text: str) -> None:
         "© Harbour Press: the harbour at dawn",
         "The gallery: a new museum opens by the harbour",
         "Shares of the bank fell. Credit Suisse said the rate would hold for the year.",
+        "Bundeskanzler Olaf Scholz hat sich dazu bisher skeptisch geäußert. (dpa)",
+        "Später kündigte der Manager dann doch sein Erscheinen an. (dpa/AFP)",
         "Galerie: Picasso kommt nach Berlin und bleibt bis März in der Stadt, sagte der "
         "Direktor am Montag.",
         "Readers could click to enlarge the map, but most did not, the survey of 2,000 users "

@@ -60,6 +60,16 @@ _GLUED_CREDIT = re.compile(
 """A credit glued to the caption's last sentence ("… seeped underground.CreditChang W.
 Lee/The New York Times"): the credit sits in its own element of the figure's caption, and
 the page's text runs the two together, which prose never does."""
+_PHOTO_CREDIT_IN_BRACKETS = re.compile(
+    r"\((?:[^()]*\b(?:Getty\s+Images|AP\s+Photo|Photo\s+by|picture[\s-]alliance|Shutterstock"
+    r"|iStock(?:photo)?|imago\s+images)\b[^()]*"
+    r"|[A-ZÀ-Ý][\w.'-]+(?:\s+[A-ZÀ-Ý][\w.'-]+)+\s*/\s*(?:AFP|EPA|Reuters|AP)\b[^()]*)"
+    r"\)\s*\.?$"
+)
+"""A photographer and picture agency in brackets closing the block ("(Thomas Coex/AFP/Getty
+Images)", "(AP Photo/Elaine Thompson)", "(picture alliance / dpa / Oliver Berg)"). An
+agency alone or with another credits the text, not a picture ("… geäußert. (dpa)",
+"(dpa/gem)", "(dpa/AFP)")."""
 _GALLERY_TITLE = re.compile(
     r"^(?:gallery|photo\s+gallery|galerie|bildergalerie|fotogalerie|fotostrecke|galería"
     r"|galleria|slideshow)\s*:\s*\S|\|\s*\d+\s+(?:photos|pictures|images|bilder|fotos)$",
@@ -119,7 +129,10 @@ def caption_reason(text: str) -> str | None:
     if n <= _MAX_LABELLED_WORDS and _FIGURE_LABEL.match(text):
         return "a numbered figure caption"
     if n <= _MAX_CREDITED_WORDS and (
-        _CREDIT_IN_BRACKETS.search(text) or _CREDIT_SIGN.search(text) or _GLUED_CREDIT.search(text)
+        _CREDIT_IN_BRACKETS.search(text)
+        or _PHOTO_CREDIT_IN_BRACKETS.search(text)
+        or _CREDIT_SIGN.search(text)
+        or _GLUED_CREDIT.search(text)
     ):
         return "a caption ending with its picture credit"
     if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
