@@ -467,6 +467,10 @@ def test_a_date_found_in_the_text_leaves_the_page_as_it_was() -> None:
         ('<meta property="article:section" content="tags">', "Business"),
         ('<meta property="article:section" content="Allgemein">', "Business"),
         ('<meta property="article:section" content="front-page">', "Business"),
+        ('<meta property="article:section" content="/world/middle_east">', "World"),
+        ('<meta property="article:section" content="/local-news/">', "Local News"),
+        ('<meta property="article:section" content="/tags/">', "Business"),
+        ('<meta property="article:section" content="Schauspieler/innen">', "Schauspieler/innen"),
         ('<meta property="article:section" content="Politik, Eindrücke, Inland">', "Politik"),
         ('<meta property="article:section" content="Articles,Legal,National">', "Legal"),
         (

@@ -706,9 +706,15 @@ _MAX_SECTION_PARTS = 3
 
 def _section_name(value: str | None) -> str | None:
     """The section a declared value names: the first of a few comma-separated names
-    ("Politik, Eindrücke, Inland"); none for a placeholder or a keyword list."""
+    ("Politik, Eindrücke, Inland"), the first folder of a path ("/world/middle_east":
+    "World"); none for a placeholder or a keyword list."""
     if not value:
         return None
+    value = value.strip()
+    if value.startswith("/") and not any(char.isspace() for char in value):
+        folder = next((part for part in value.split("/") if part), "")
+        value = folder.replace("_", " ").replace("-", " ")
+        value = value.title() if value.islower() else value
     parts = [part.strip() for part in value.split(",") if part.strip()]
     parts = [part for part in parts if part.casefold() not in _PLACEHOLDER_SECTIONS]
     if not parts or len(parts) > _MAX_SECTION_PARTS:
