@@ -249,3 +249,12 @@ def test_a_declared_body_in_mojibake_still_holds_its_paragraphs() -> None:
         + "</article></body></html>"
     )
     assert [block.text for block in clean(page).blocks] == paragraphs
+
+
+def test_mojibake_repair_stops_after_a_bounded_number_of_runs() -> None:
+    """Each run costs a call: a hostile text of millions is repaired up to the bound and
+    the rest is left as it came, in time linear in the bound, not the text."""
+    from retina.raw.decode import _MAX_MOJIBAKE_RUNS
+
+    repaired = repair_mojibake("Ã©" * (_MAX_MOJIBAKE_RUNS + 5))
+    assert repaired == "é" * _MAX_MOJIBAKE_RUNS + "Ã©" * 5

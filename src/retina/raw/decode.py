@@ -101,6 +101,9 @@ _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š�
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
 """What a UTF-8 character read as Latin-1 or Windows-1252 becomes: the lead byte as a
 letter ("Ã", "â"), then one to three continuation bytes as symbols ("©", "€¦")."""
+_MAX_MOJIBAKE_RUNS = 20_000
+"""Runs read again in one text, a few times the characters of a long article in Cyrillic
+(each letter a run): each costs a call, and a hostile text could hold millions."""
 
 
 def repair_mojibake(text: str) -> str:
@@ -111,7 +114,7 @@ def repair_mojibake(text: str) -> str:
     not decode as UTF-8 is kept."""
     if text.isascii():
         return text
-    return _MOJIBAKE.sub(_redecoded, text)
+    return _MOJIBAKE.sub(_redecoded, text, count=_MAX_MOJIBAKE_RUNS)
 
 
 def _redecoded(run: re.Match[str]) -> str:
