@@ -137,3 +137,23 @@ def test_regions_trafilatura_discards_are_left_out_of_its_copy_only() -> None:
     assert "The vote was close and the count went on." in texts
     assert not any("Region" in text or "Advertisement" in text for text in texts)
     assert all(tree.find(f".//{tag}") is not None for tag in DISCARDED_REGIONS)
+
+
+def test_a_sentence_in_heading_markup_is_a_paragraph() -> None:
+    """A lede set in `<h2>` reads as prose: long and closed by a full stop. A long question
+    is an interviewer's, and stays a heading; so does a short heading."""
+    lede = (
+        "The U.S. has long been heralded as a land of opportunity, a place where anyone "
+        "can succeed regardless of the class they were born into."
+    )
+    question = "What would you tell the people of the harbour towns who lost their homes?"
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    page = (
+        f"<html><body><article><h1>Vote</h1><h2>{lede}</h2>{paragraphs}"
+        f"<h3>{question}</h3><p>{BODY[0]} Again.</p><h3>What next</h3><p>{BODY[1]} Again.</p>"
+        "</article></body></html>"
+    )
+    kinds = {block.text: block.kind.value for block in clean(page).blocks}
+    assert kinds[lede] == "paragraph"
+    assert kinds[question] == "heading"
+    assert kinds["What next"] == "heading"

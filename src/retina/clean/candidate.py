@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from retina.model import Block, BlockKind, Image, RemovedKind
+
+_PROSE_END = re.compile(r"[.!…][\"”’»)]*$")
+_MIN_PROSE_HEADING_WORDS = 12
 
 
 @dataclass(slots=True)
@@ -28,6 +32,17 @@ class Candidate:
     other_article: str | None = None
 
     def to_block(self) -> Block:
+        """The kept block. A heading that is a long sentence closed by a full stop is a
+        paragraph set in heading markup (a lede in `<h2>`: "The U.S. has long been heralded
+        as a land of opportunity -- a place where anyone can succeed …"); a question stays
+        a heading, as interviews set theirs. Only the kept block changes: the detectors
+        read the page's own markup."""
+        if (
+            self.kind is BlockKind.HEADING
+            and len(self.text.split()) >= _MIN_PROSE_HEADING_WORDS
+            and _PROSE_END.search(self.text)
+        ):
+            return Block(kind=BlockKind.PARAGRAPH, text=self.text)
         return Block(kind=self.kind, text=self.text, level=self.level)
 
 
