@@ -173,3 +173,15 @@ def test_a_heading_whose_text_was_all_removed_goes_with_it() -> None:
         "a heading whose text was all removed",
         "asks the reader to sign up or subscribe",
     ]
+
+
+def test_a_lead_in_with_nothing_after_it_goes() -> None:
+    """ "See more photos:" introduced pictures, which are no text; a lead-in with its list
+    after it stays."""
+    article = clean(dump(*BODY, "The council named three options:", "- Rebuild", "- Repair"))
+    assert "The council named three options:" in [b.text for b in article.blocks]
+    article = clean(dump(*BODY, "See more photos:"))
+    assert [b.text for b in article.blocks] == BODY
+    assert [r.reason for r in article.removed] == [
+        "a line leading in to what follows, with nothing after it"
+    ]

@@ -228,22 +228,34 @@ def _date_line(text: str) -> bool:
 
 
 _LOWEST_RANK = 6
+_MAX_LEAD_IN_WORDS = 12
 _EMPTIED = "a heading whose text was all removed"
 
 
 def find_trailing_headings(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
-    """Headings after the last kept block of text: they head nothing. Run last, when the
-    other detectors have taken what such a heading introduced."""
+    """Headings after the last kept block of text, and a short line leading in to what
+    follows ("See more photos:", "Das Thema könnte dich auch interessieren:") with nothing
+    after it: they head or introduce nothing (pictures, embeds, links the page shows are
+    not text). Run last, when the other detectors have taken what they introduced."""
     kept = [i for i in range(len(candidates)) if i not in skip]
-    trailing: list[int] = []
+    trailing: list[tuple[int, str]] = []
     for index in reversed(kept):
-        if candidates[index].kind is not BlockKind.HEADING:
-            return [
-                Finding((i,), RemovedKind.BOILERPLATE, "a heading with no text under it")
-                for i in reversed(trailing)
-            ]
-        trailing.append(index)
-    return []  # headings only: nothing to compare them with
+        candidate = candidates[index]
+        if candidate.kind is BlockKind.HEADING:
+            trailing.append((index, "a heading with no text under it"))
+        elif _is_lead_in(candidate):
+            trailing.append((index, "a line leading in to what follows, with nothing after it"))
+        else:
+            return [Finding((i,), RemovedKind.BOILERPLATE, why) for i, why in reversed(trailing)]
+    return []  # headings and lead-ins only: nothing to compare them with
+
+
+def _is_lead_in(candidate: Candidate) -> bool:
+    return (
+        candidate.kind is BlockKind.PARAGRAPH
+        and candidate.text.rstrip().endswith(":")
+        and len(words(candidate.text)) <= _MAX_LEAD_IN_WORDS
+    )
 
 
 def find_emptied_headings(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
