@@ -270,6 +270,10 @@ def test_a_job_title_after_the_byline_name_is_dropped(byline: str, authors: list
         ("NBC 4 New York", ["NBC 4 New York"]),  # a number is not a date
         ("Di Maria", ["Di Maria"]),  # a surname, not Italian "by"
         ("di Mario Rossi", ["Mario Rossi"]),
+        ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),
+        ("Michael Humpa | CHIP Software-Redaktion", ["Michael Humpa"]),
+        ("Loshaun Dixon -", ["Loshaun Dixon"]),
+        ("Williams Perdomo @wperdomod -", ["Williams Perdomo"]),
     ],
 )
 def test_the_byline_gives_names_without_its_by_word_and_date(
@@ -485,3 +489,21 @@ def test_a_placeholder_or_keyword_list_is_no_section(declared: str, expected: st
     ld = {"@type": "NewsArticle", "headline": "Rates rise", "articleSection": "Business"}
     head = f'{declared}<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert extract_metadata(parse_tree(_page(head)), None).section == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "authors"),
+    [
+        (["Jessica Holly", "Gail Levy", "7 News WSVN"], ["Jessica Holly", "Gail Levy"]),
+        (["Marek Świerczyński", "Polityka Insight"], ["Marek Świerczyński"]),
+        (["Michael Rädel", "Redaktion"], ["Michael Rädel"]),
+        (["Redaktion"], ["Redaktion"]),  # alone, the newsroom is the author
+        (["Emily Post", "Jo Lin"], ["Emily Post", "Jo Lin"]),
+    ],
+)
+def test_a_newsroom_credited_beside_people_is_no_author(
+    names: list[str], authors: list[str]
+) -> None:
+    ld = {"@type": "NewsArticle", "headline": "Vote", "author": [{"name": n} for n in names]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert extract_metadata(parse_tree(_page(head)), None).authors == authors

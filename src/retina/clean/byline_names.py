@@ -17,7 +17,7 @@ from retina.clean.dates import cut_at_date
 BY = re.compile(
     r"^\W*(?:(?:(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
     r"|(?:écrit|rédigé)\s+par|escrito\s+por|scritto\s+da|geschreven\s+door"
-    r"|by|von|par|por|door|przez|autor(?:in)?:?|author:?|texto?:?)\s+"
+    r"|by|von|par|por|door|przez|autor(?:in)?:?|(?:post\s+)?author:?|texto?:?)\s+"
     r"|(?:di|da|av|af)\s+(?=\S+\s+\S))",
     re.IGNORECASE,
 )
@@ -46,6 +46,8 @@ _OTHER_CREDIT = re.compile(
 Beyer", "Photos by …"): not an author."""
 
 
+_HANDLE = re.compile(r"\s+@\w+\b")
+"""A social-media handle beside the name ("Williams Perdomo @wperdomod")."""
 _NAME_LIST = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|en|i|og|och)\b)\s*")
 _PARTICLES = frozenset("de da del della di van von der den du la le bin al ter ten".split())
 _MAX_NAME_WORDS = 4
@@ -128,8 +130,12 @@ def name_in_byline(text: str) -> str:
     """The name (or names) a byline credits, without its "by" word, date or job title;
     empty when nothing is left."""
     name = cut_at_date(" ".join(text.split()))
-    name = BY.sub("", name)
-    name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;|")
+    name = BY.sub("", BY.sub("", name, count=1), count=1)  # "Post author By Jo Lin"
+    name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;|–—-")
+    name = _HANDLE.sub("", name)
+    person, bar, _where = name.partition(" | ")
+    if bar and _is_name(person):
+        name = person  # "Michael Humpa | CHIP Software-Redaktion"
     role = _ROLE.search(name)
     if role and len(name[: role.start()].split()) >= 2:
         name = name[: role.start()]

@@ -382,13 +382,24 @@ def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:
     return []
 
 
+_DESK = re.compile(
+    r"\b(?:redaktion|redacción|rédaction|redazione|redakcja|redactie|staff|team|desk|newsroom"
+    r"|news|media|insight|online|agency|agentur|presse|magazin|magazine|zeitung|gazette"
+    r"|tribune|herald|wire)\b",
+    re.IGNORECASE,
+)
+"""Words that name a newsroom, a publication or an agency, not a person."""
+
+
 def _people(authors: list[str], site_name: str | None) -> list[str]:
-    """The site's own name credited beside people ("Dana Ford and Tom Watkins, CNN") is
-    where they work, not one more author; alone, it is the author."""
-    if site_name and len(authors) > 1:
-        people = [name for name in authors if _compact(name) != _compact(site_name)]
-        return people or authors
-    return authors
+    """The site's own name, a newsroom or a publication credited beside people ("Dana
+    Ford and Tom Watkins, CNN", "Michael Rädel, Redaktion", "Marek Świerczyński, Polityka
+    Insight") is where they work, not one more author; alone, it is the author."""
+    if len(authors) < 2:
+        return authors
+    site = _compact(site_name) if site_name else None
+    people = [name for name in authors if _compact(name) != site and not _DESK.search(name)]
+    return people or authors
 
 
 def _byline_elements(tree: lxml_html.HtmlElement) -> list[list[Any]]:
