@@ -1,9 +1,10 @@
-"""Captions left in the text: numbered figure labels and picture credits."""
+"""Captions left in the text: numbered figure labels, picture credits, captions the page marks."""
 
 from __future__ import annotations
 
 import pytest
 
+from helpers import BODY
 from retina.clean import clean
 from retina.clean.junk.captions import caption_reason
 from retina.model import RemovedKind
@@ -101,3 +102,24 @@ def test_numbers_that_do_not_count_up_are_no_slideshow() -> None:
     ]
     article = clean(dump(*BODY[:2], *lines, *BODY[2:]))
     assert [b.text for b in article.blocks] == [*BODY[:2], *lines, *BODY[2:]]
+
+
+def test_a_caption_the_page_marks_as_such_goes() -> None:
+    """The Daily Mail's captions carry no credit and no full stop; the page's markup says
+    what they are. A heading that happens to repeat a caption stays."""
+    caption = "The letter sent by an alliance of chefs and charities to the Prime Minister"
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    page = (
+        "<html><body><article><h1>Vote</h1>"
+        f"<p>{BODY[0]}</p><p class='imageCaption'>{caption}</p>{paragraphs}"
+        "<h2>Harbour Wall</h2><p>The wall stands.</p>"
+        "<figure><img src='a.jpg'><figcaption>Harbour Wall</figcaption></figure>"
+        "</article></body></html>"
+    )
+    article = clean(page)
+    texts = [block.text for block in article.blocks]
+    assert caption not in texts
+    assert "Harbour Wall" in texts
+    assert [r.reason for r in article.removed if r.text == caption] == [
+        "the page marks it as a picture's caption"
+    ]

@@ -20,7 +20,9 @@ class Candidate:
     names the readers' comment section that alone holds the text (HTML only, see
     `comments.py`); `outside_declared_body` that the article text the page declares
     does not hold it (HTML only, see `declared_body.py`); `other_article` the headline of
-    another article on the page the text belongs to (HTML only, see `other_articles.py`).
+    another article on the page the text belongs to (HTML only, see `other_articles.py`);
+    `page_caption` that the page marks the text as a caption (HTML only, see
+    `page_captions.py`).
     """
 
     kind: BlockKind
@@ -30,6 +32,7 @@ class Candidate:
     comment_section: str | None = None
     outside_declared_body: bool = False
     other_article: str | None = None
+    page_caption: bool = False
 
     def to_block(self) -> Block:
         """The kept block. A heading that is a long sentence closed by a full stop is a

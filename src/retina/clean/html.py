@@ -26,6 +26,7 @@ from retina.clean.comments import CommentSections
 from retina.clean.declared_body import DeclaredBody
 from retina.clean.metadata import extract_metadata, is_json_ld
 from retina.clean.other_articles import mark_other_articles
+from retina.clean.page_captions import mark_page_captions
 from retina.clean.readability import extract_readable
 from retina.clean.standfirst import shown_dek, shown_standfirst
 from retina.clean.tokens import ends_like_sentence, words
@@ -82,6 +83,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     candidates = declared.paragraphs(candidates)
     declared.mark_outside(candidates)
     mark_other_articles(tree, meta.title, candidates)
+    mark_page_captions(tree, candidates)
     standfirst = shown_standfirst(tree, meta.lead, candidates) or shown_dek(
         tree, meta.title, candidates
     )

@@ -92,7 +92,12 @@ def find_captions(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     for index, candidate in enumerate(candidates):
         if index in skip:
             continue
-        reason = "a slideshow caption" if index in gallery else caption_reason(candidate.text)
+        if index in gallery:
+            reason: str | None = "a slideshow caption"
+        elif candidate.page_caption:
+            reason = "the page marks it as a picture's caption"
+        else:
+            reason = caption_reason(candidate.text)
         if reason:
             findings.append(Finding((index,), RemovedKind.CAPTION, reason))
     return findings
