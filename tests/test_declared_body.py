@@ -116,3 +116,20 @@ def test_a_block_of_another_article_on_the_page_is_removed_with_its_headline() -
     assert [r.reason for r in result.removed] == [
         "part of another article on the page (School opens in the north)"
     ]
+
+
+def test_the_declared_article_stands_for_what_the_engines_missed() -> None:
+    """The page renders only a summary and the author's biography; a script renders the
+    article, which the page also declares. The declared article is the text."""
+    summary = "The harbour wall will be rebuilt after a winter of storms."
+    bio = "Jane Roe has written about the harbour towns for the Ledger since 2008."
+    body = "\n".join(_PARAGRAPHS * 2)
+    assert DeclaredBody(body, None).paragraphs(_candidates(summary, bio)) == _candidates(
+        *_PARAGRAPHS * 2
+    )
+    # Shorter, or holding what the engines found, it is a summary, not the article.
+    assert DeclaredBody(_PARAGRAPHS[0], None).paragraphs(_candidates(summary, bio)) == (
+        _candidates(summary, bio)
+    )
+    found = _candidates(_PARAGRAPHS[0], bio)
+    assert DeclaredBody(body, None).paragraphs(found) == found

@@ -34,6 +34,11 @@ _MIN_BODY_CHARS = 200
 _MAX_SEARCHED_CHARS = 200_000_000
 """Declared characters times blocks: each block is searched in the declared text."""
 _MIN_HELD_SHARE = 0.6
+_MIN_MISSED_CHARS = 1_000
+_MISSED_RATIO = 3
+_MAX_HELD_IF_MISSED = 0.2
+"""A declared article of at least `_MIN_MISSED_CHARS` letters, `_MISSED_RATIO` times the
+candidates' and holding under this share of them, is the article the engines missed."""
 """Share of the extracted text the declared body must hold to be the whole article."""
 _JUDGED = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE})
 """Headings, lists and tables are often kept out of a declared body (a review's pros and
@@ -73,22 +78,44 @@ class DeclaredBody:
     def paragraphs(self, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates, or the declared body's paragraphs when the only candidate is the
         declared body run together: a page whose HTML shows no text (a script renders it)
-        is read from its JSON-LD, and only the declared text has the paragraph breaks."""
-        if not (
-            self
-            and len(candidates) == 1
+        is read from its JSON-LD, and only the declared text has the paragraph breaks.
+        Also when the engines missed the article: a page that renders only its summary and
+        the author's biography, the article itself by script."""
+        if not self:
+            return candidates
+        run_together = (
+            len(candidates) == 1
             and candidates[0].kind is BlockKind.PARAGRAPH
             and _key(candidates[0].text) == self._declared
-        ):
-            return candidates
+        )
+        if run_together:
+            paragraphs = self._paragraphs()
+            return paragraphs if len(paragraphs) > 1 else candidates
+        if self._missed_by(candidates):
+            return self._paragraphs()
+        return candidates
+
+    def _missed_by(self, candidates: list[Candidate]) -> bool:
+        """Whether the declared article is long, several times the candidates' text, and
+        holds next to none of it: the engines found something else on the page."""
+        if len(self._declared) < _MIN_MISSED_CHARS:
+            return False
+        if len(self._key) * len(candidates) > _MAX_SEARCHED_CHARS:
+            return False
+        keys = [_key(c.text) for c in candidates]
+        total = sum(map(len, keys))
+        held = sum(len(key) for key in keys if key and key in self._key)
+        return total * _MISSED_RATIO <= len(self._declared) and held < _MAX_HELD_IF_MISSED * total
+
+    def _paragraphs(self) -> list[Candidate]:
+        """The declared body's paragraphs, by its line breaks or its paragraph markup."""
         text = _BREAK.sub("\n", self._body)
         if "<" in text:
             text = _MARKUP.sub(" ", text)
         if "&" in text:
             text = html.unescape(text)
         lines = [" ".join(line.split()) for line in text.splitlines()]
-        paragraphs = [Candidate(BlockKind.PARAGRAPH, line) for line in lines if line]
-        return paragraphs if len(paragraphs) > 1 else candidates
+        return [Candidate(BlockKind.PARAGRAPH, line) for line in lines if line]
 
 
 def _key(text: str) -> str:
