@@ -507,3 +507,30 @@ def test_a_newsroom_credited_beside_people_is_no_author(
     ld = {"@type": "NewsArticle", "headline": "Vote", "author": [{"name": n} for n in names]}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     assert extract_metadata(parse_tree(_page(head)), None).authors == authors
+
+
+def test_a_title_cut_short_takes_the_headline_it_begins() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Tsai's playbook should be essential reading for..."}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = "<h1>Tsai's playbook should be essential reading for Carrie Lam</h1><p>Text.</p>"
+    meta = extract_metadata(parse_tree(_page(head, body)), None)
+    assert meta.title == "Tsai's playbook should be essential reading for Carrie Lam"
+
+
+def test_a_title_ending_with_its_own_ellipsis_keeps_it() -> None:
+    head = (
+        '<meta property="og:title" content="Screenshot: «6 Days», «Alphonse Président»…">'
+        "<title>Screenshot: «6 Days», «Alphonse Président»… - Culture / Next</title>"
+    )
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.title == "Screenshot: «6 Days», «Alphonse Président»…"
+
+
+def test_a_description_that_is_the_headline_or_a_piece_of_it_is_no_lead() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Rates rise again", "description": "Rates rise"}
+    head = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        '<meta property="og:description" content="The bank raised rates for the fifth time.">'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.lead == "The bank raised rates for the fifth time."

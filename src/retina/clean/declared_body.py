@@ -97,14 +97,15 @@ class DeclaredBody:
 
     def _missed_by(self, candidates: list[Candidate]) -> bool:
         """Whether the declared article is long, several times the candidates' text, and
-        holds next to none of it: the engines found something else on the page."""
+        holds next to none of it: the engines found something else on the page (the
+        description, which the page may show as its summary, does not count as held)."""
         if len(self._declared) < _MIN_MISSED_CHARS:
             return False
-        if len(self._key) * len(candidates) > _MAX_SEARCHED_CHARS:
+        if len(self._declared) * len(candidates) > _MAX_SEARCHED_CHARS:
             return False
         keys = [_key(c.text) for c in candidates]
         total = sum(map(len, keys))
-        held = sum(len(key) for key in keys if key and key in self._key)
+        held = sum(len(key) for key in keys if key and key in self._declared)
         return total * _MISSED_RATIO <= len(self._declared) and held < _MAX_HELD_IF_MISSED * total
 
     def _paragraphs(self) -> list[Candidate]:

@@ -134,12 +134,21 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         if title and title.strip()
     ]
     title, from_document = _pick_title(declared, tree)
+    title = _untruncated(title, tree)
     found.title = _clean_title(
         title, _SiteNames(tree, url, found.site_name), from_document=from_document
     )
     found.site_name = found.site_name or _shown_site_name(tree, url)
     found.lead = _first(
-        _text(ld.get("description")), meta.get("og:description"), meta.get("description")
+        *(
+            lead
+            for lead in (
+                _text(ld.get("description")),
+                meta.get("og:description"),
+                meta.get("description"),
+            )
+            if not _within_title(lead, found.title)
+        )
     )
     found.authors = _people(_authors(ld, meta, tree), found.site_name)
     found.title = _without_author_segment(found.title, found.authors)
@@ -503,6 +512,37 @@ def _without_author_segment(title: str | None, authors: list[str]) -> str | None
     ):
         return head
     return title
+
+
+_MAX_H1_READ = 5
+"""`<h1>`s looked at for a cut title's whole: a page has one, a template a few."""
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
+
+
+def _untruncated(title: str | None, tree: lxml_html.HtmlElement) -> str | None:
+    """A declared title cut short with an ellipsis ("… essential reading for Hong Kong
+    leader...") gives way to the page's `<h1>` that it begins. Not to `<title>`: a title
+    that ends with an ellipsis of its own ("«Alphonse Président»…") begins that too, with
+    the site's name after it."""
+    if not title or not _ELLIPSIS.search(title):
+        return title
+    stem = _compact(_ELLIPSIS.sub("", title))
+    if not stem:
+        return title
+    for h1 in itertools.islice(tree.iter("h1"), _MAX_H1_READ):
+        text = _element_text(h1)
+        if text and _compact(text).startswith(stem) and len(_compact(text)) > len(stem):
+            return text
+    return title
+
+
+def _within_title(lead: str | None, title: str | None) -> bool:
+    """Whether a description says nothing the headline does not: it is the headline, or
+    a piece of it (a JSON-LD description cut off after the headline's first words)."""
+    if not lead or not title:
+        return False
+    compact = _compact(lead)
+    return bool(compact) and compact in _compact(title)
 
 
 def _pick_title(declared: list[str], tree: lxml_html.HtmlElement) -> tuple[str | None, bool]:
