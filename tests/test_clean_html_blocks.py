@@ -157,3 +157,20 @@ def test_a_sentence_in_heading_markup_is_a_paragraph() -> None:
     assert kinds[lede] == "paragraph"
     assert kinds[question] == "heading"
     assert kinds["What next"] == "heading"
+
+
+def test_a_long_subtitle_opening_the_text_is_a_paragraph() -> None:
+    """The subtitle under the headline, set in `<h2>` without a full stop, reads as a
+    standfirst; the same words further down are a heading."""
+    subtitle = (
+        "Governor says naming of the exceptional judge is historic, but he called on her "
+        "because she is the best person for the job"
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    page = (
+        f"<html><body><article><h1>Vote</h1><h2>{subtitle}</h2>{paragraphs}"
+        f"<h2>{subtitle} again</h2><p>{BODY[0]} Again.</p></article></body></html>"
+    )
+    kinds = [(block.kind.value, block.text) for block in clean(page).blocks]
+    assert kinds[0] == ("paragraph", subtitle)
+    assert ("heading", f"{subtitle} again") in kinds

@@ -10,6 +10,7 @@ from retina.model import Block, BlockKind, Image, RemovedKind
 
 _PROSE_END = re.compile(r"[.!…][\"”’»)]*$")
 _MIN_PROSE_HEADING_WORDS = 12
+_MIN_SUBTITLE_WORDS = 16
 
 
 @dataclass(slots=True)
@@ -34,18 +35,21 @@ class Candidate:
     other_article: str | None = None
     page_caption: bool = False
 
-    def to_block(self) -> Block:
-        """The kept block. A heading that is a long sentence closed by a full stop is a
-        paragraph set in heading markup (a lede in `<h2>`: "The U.S. has long been heralded
-        as a land of opportunity -- a place where anyone can succeed …"); a question stays
-        a heading, as interviews set theirs. Only the kept block changes: the detectors
-        read the page's own markup."""
-        if (
-            self.kind is BlockKind.HEADING
-            and len(self.text.split()) >= _MIN_PROSE_HEADING_WORDS
-            and _PROSE_END.search(self.text)
-        ):
-            return Block(kind=BlockKind.PARAGRAPH, text=self.text)
+    def to_block(self, *, opening: bool = False) -> Block:
+        """The kept block; `opening` when it opens the text. A heading that is a long
+        sentence closed by a full stop is a paragraph set in heading markup (a lede in
+        `<h2>`: "The U.S. has long been heralded as a land of opportunity -- a place where
+        anyone can succeed …"), and so is a long heading opening the text: the subtitle
+        under the headline ("Governor says naming of 'exceptional' Raquel Montoya-Lewis is
+        historic, but he called on her 'because she's the best for the job'"). A question
+        stays a heading, as interviews set theirs. Only the kept block changes: the
+        detectors read the page's own markup."""
+        if self.kind is BlockKind.HEADING and not self.text.rstrip().endswith("?"):
+            n = len(self.text.split())
+            if (n >= _MIN_PROSE_HEADING_WORDS and _PROSE_END.search(self.text)) or (
+                opening and n >= _MIN_SUBTITLE_WORDS
+            ):
+                return Block(kind=BlockKind.PARAGRAPH, text=self.text)
         return Block(kind=self.kind, text=self.text, level=self.level)
 
 

@@ -75,5 +75,6 @@ def remove_junk(candidates: list[Candidate], authors: Sequence[str] = ()) -> Jun
         for f in findings
     ]
     removed.sort(key=lambda r: r.position)
-    blocks = [c.to_block() for i, c in enumerate(candidates) if i not in taken]
+    kept = [c for i, c in enumerate(candidates) if i not in taken]
+    blocks = [c.to_block(opening=not i) for i, c in enumerate(kept)]
     return JunkResult(blocks=blocks, removed=removed, attribution=attribution)
