@@ -105,8 +105,10 @@ class DeclaredBody:
             return False
         keys = [_key(c.text) for c in candidates]
         total = sum(map(len, keys))
+        if total * _MISSED_RATIO > len(self._declared):
+            return False  # most pages: the engines found about as much as is declared
         held = sum(len(key) for key in keys if key and key in self._declared)
-        return total * _MISSED_RATIO <= len(self._declared) and held < _MAX_HELD_IF_MISSED * total
+        return held < _MAX_HELD_IF_MISSED * total
 
     def _paragraphs(self) -> list[Candidate]:
         """The declared body's paragraphs, by its line breaks or its paragraph markup."""
