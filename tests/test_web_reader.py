@@ -290,3 +290,26 @@ def test_an_excerpt_of_the_opening_is_no_standfirst(tmp_path: Path, lead: str, s
     with TestClient(create_app(tmp_path / "home")) as client:
         page = client.get("/articles/1").text
     assert ('<p class="lead">' in page) is shown
+
+
+def test_the_outlet_is_no_byline_and_a_lowercase_section_is_capitalised(tmp_path: Path) -> None:
+    """An outlet credited as its own author is shown once, in the kicker; a section the
+    site wrote in lower case is shown with a capital, one it cased ("iPhone") as written."""
+    with Store.open(tmp_path / "home") as store:
+        for number, (authors, section) in enumerate(
+            [(["SPIEGEL ONLINE"], "ciencia"), (["Jane Roe", "Spiegel Online"], "iPhone")]
+        ):
+            url = f"https://a.example/{number}"
+            article = make_article(
+                "Text.", url=url, site_name="SPIEGEL ONLINE", authors=authors, section=section
+            )
+            store.upsert(article, key=url)
+    with TestClient(create_app(tmp_path / "home")) as client:
+        first, second = client.get("/articles/1").text, client.get("/articles/2").text
+        front = client.get("/").text
+        section_page = client.get("/sections/ciencia").text
+    assert 'class="byline"' not in first
+    assert '<p class="byline">By Jane Roe</p>' in second
+    assert ">Ciencia</a>" in first and ">iPhone</a>" in second
+    assert ">Ciencia</a></h2>" in front
+    assert "<h1>Ciencia</h1>" in section_page

@@ -13,7 +13,7 @@ from starlette.datastructures import URL
 from retina.store import StoredArticle
 from retina.store.link_queries import Member
 from retina.web.dependencies import MAX_OFFSET, StoreDep
-from retina.web.templating import section_url, site_url, templates
+from retina.web.templating import section_label, section_url, site_url, templates
 
 PAGE_SIZE = 25
 """Articles per page of a list."""
@@ -111,7 +111,7 @@ def section_page(request: Request, name: str, store: StoreDep, page: PageNumber 
     return _list_page(
         request,
         url,
-        group.name,
+        section_label(group.name),
         pagination,
         items,
         kind="Section",

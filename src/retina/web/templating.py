@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import URL
 
-from retina.clean.tokens import words
+from retina.clean.tokens import letters_and_digits, words
 from retina.model import Article
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -83,6 +83,19 @@ def _opens_near_start(first: list[str], second: list[str]) -> bool:
     return any(second[i : i + _EXCERPT_WORDS] == head for i in range(last_start + 1))
 
 
+def byline(article: Article) -> list[str]:
+    """The authors the article page credits: the outlet's own name, which the kicker above
+    shows already, is no byline ("By SPIEGEL ONLINE" under "SPIEGEL ONLINE")."""
+    site = letters_and_digits(article.site_name) if article.site_name else None
+    return [name for name in article.authors if letters_and_digits(name) != site]
+
+
+def section_label(name: str) -> str:
+    """A section's name as the reader shows it: as the site wrote it, with a capital first
+    letter when it wrote none ("ciencia", "politics"); "iPhone" and "DER SPIEGEL" stay."""
+    return name[:1].upper() + name[1:] if name.islower() else name
+
+
 def section_url(request: Request, name: str | None) -> URL:
     """The page of section `name`, or of the articles without a section if it is blank."""
     if not name or not name.strip():
@@ -124,5 +137,7 @@ templates.env.filters.update(
     http_url=http_url,
     articles=count_articles,
     standfirst=standfirst,
+    section=section_label,
+    byline=byline,
 )
 templates.env.globals.update(section_url=_section_url, site_url=_site_url)
