@@ -98,18 +98,18 @@ def test_article_page_shows_metadata_structure_and_removals(
     response = client.get(f"/articles/{rich_id}")
     assert response.status_code == 200
     page = response.text
-    assert "<h1>Rivers rise across the north</h1>" in page
+    assert '<h1 dir="auto">Rivers rise across the north</h1>' in page
     assert "By Ada Writer, Bo Reporter" in page
     assert "Originally published by The Northern Courier" in page
     assert "World" in page and "The Daily Example" in page
     assert '<article class="narrow" lang="en">' in page
     assert "12 March 2024, 14:05 UTC+01:00" in page
-    assert "<h2>What happens next</h2>" in page
+    assert '<h2 dir="auto">What happens next</h2>' in page
     tags = re.sub(r">\s+<", "><", page)
-    assert "<blockquote><p>We have never seen water this high.</p></blockquote>" in tags
+    assert '<blockquote><p dir="auto">We have never seen water this high.</p></blockquote>' in tags
     # Consecutive list items form one list.
     assert page.count("<ul>") == 1
-    assert "<li>Sandbags at the town hall</li>" in page
+    assert '<li dir="auto">Sandbags at the town hall</li>' in page
     assert '<a href="https://news.example/story"' in page
 
     removed = page[page.index('<details class="removed">') :]
@@ -243,6 +243,7 @@ def test_a_quotes_paragraphs_in_a_row_are_one_quotation(home: Path, client: Test
         article_id = store.upsert(article, key="quotes").id
     tags = re.sub(r">\s+<", "><", client.get(f"/articles/{article_id}").text)
     assert (
-        "<blockquote><p>Mind the gap.</p><p>— Ana Ruiz (@ana) 2 May 2018</p></blockquote>" in tags
+        '<blockquote><p dir="auto">Mind the gap.</p>'
+        '<p dir="auto">— Ana Ruiz (@ana) 2 May 2018</p></blockquote>' in tags
     )
-    assert "<blockquote><p>Another quotation.</p></blockquote>" in tags
+    assert '<blockquote><p dir="auto">Another quotation.</p></blockquote>' in tags
