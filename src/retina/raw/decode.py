@@ -108,8 +108,8 @@ _MAX_MOJIBAKE_RUNS = 20_000
 
 def repair_mojibake(text: str) -> str:
     """Text whose UTF-8 bytes were read as Latin-1 or Windows-1252 ("â\x80¦" or "â€¦"
-    for "…", "Ã©" for "é") read again as UTF-8, run by run: a text may hold both (a
-    feed's JSON-LD, written apart from its HTML, with the page's own no-break spaces).
+    for "…", "Ã©" for "é") read again as UTF-8, run by run: a text may hold both kinds
+    (a page's JSON-LD, written apart from its HTML, with its own no-break spaces).
     Real text is left as it is: "pâte" or "Müller" hold no such run, and a run that does
     not decode as UTF-8 is kept."""
     if text.isascii():
