@@ -25,3 +25,11 @@ def join_url(base: str, link: str) -> str | None:
     except ValueError:
         return None
     return joined if split_url(joined) is not None else None
+
+
+def bare_host(url: str) -> str | None:
+    """The host a URL names, lower-cased and without "www.", or None when there is none:
+    the publication a page credits by its address."""
+    parts = split_url(url.strip())
+    host = parts.hostname if parts is not None else None
+    return host.removeprefix("www.") if host else None

@@ -9,6 +9,8 @@ from datetime import datetime
 from retina.model import Block, BlockKind, Image, RemovedKind
 
 _PROSE_END = re.compile(r"[.!…][\"”’»)]*$")
+"""A full stop, closing quotes aside ("….»"). Not `tokens.ends_like_sentence`, which takes
+a question mark too: a question, quoted or not, stays a heading."""
 _MIN_PROSE_HEADING_WORDS = 12
 _MIN_SUBTITLE_WORDS = 16
 

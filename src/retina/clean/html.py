@@ -149,8 +149,8 @@ def _without_discarded_regions(tree: lxml_html.HtmlElement) -> lxml_html.HtmlEle
     """A copy of the page for trafilatura's call, without the regions it discards: about
     a millisecond less per page, copy included. Its fallbacks read the page before its
     cleaning, so the output may differ: on five pages of the three corpora, by a line or
-    two, and no corpus score drops. The page itself keeps the regions: the comment and other-article
-    checks read it after the call."""
+    two, and no corpus score drops. The page itself keeps the regions: the comment and
+    other-article checks read it after the call."""
     copy = deepcopy(tree)
     for element in list(copy.iter(*DISCARDED_REGIONS)):
         element.drop_tree()  # keeps the text after it

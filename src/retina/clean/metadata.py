@@ -31,7 +31,7 @@ from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
 from retina.model import Image
 from retina.raw.decode import repair_mojibake
-from retina.url_parts import join_url, split_url
+from retina.url_parts import bare_host, join_url, split_url
 
 _ARTICLE_TYPES = {
     "article",
@@ -237,16 +237,10 @@ def _credited_source(source: str | None, own: tuple[str | None, ...]) -> str | N
     credits itself (the tag marks it the original), one elsewhere credits that host."""
     if not source or not source.startswith(("http://", "https://")):
         return source
-    host = _bare_host(source)
-    if host is None or host in {_bare_host(address) for address in own if address}:
+    host = bare_host(source)
+    if host is None or host in {bare_host(address) for address in own if address}:
         return None
     return host
-
-
-def _bare_host(address: str) -> str | None:
-    parts = split_url(address.strip())
-    host = parts.hostname if parts is not None else None
-    return host.removeprefix("www.") if host else None
 
 
 def _document_title(tree: lxml_html.HtmlElement) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.tokens import ends_like_sentence, starts_like_title, words
 from retina.model import RemovedKind
-from retina.url_parts import split_url
+from retina.url_parts import bare_host
 
 _LEAD_IN = re.compile(
     r"""^[\s*_(\[]*(?:
@@ -106,9 +106,8 @@ def parse_attribution(text: str) -> Attribution | None:
     rest = _TRAILING.sub("", match.group("rest"))
     url = _URL.fullmatch(rest)
     if url or _DOMAIN.match(rest):
-        parts = split_url(rest if "://" in rest else f"http://{rest}")
-        host = (parts.hostname or "") if parts else ""  # "http://[::1": no host to credit
-        return Attribution(origin=host.removeprefix("www."), section=None) if host else None
+        host = bare_host(rest if "://" in rest else f"http://{rest}")  # "http://[::1": none
+        return Attribution(origin=host, section=None) if host else None
     if not rest or len(words(rest)) > _MAX_REST_WORDS:
         return None
     parts = [p.strip() for p in _PART_SEPARATOR.split(rest) if p.strip()]
