@@ -30,6 +30,55 @@ from retina.model import RemovedKind
         ("This article first appeared on The Conversation", "The Conversation", None),
         ("This story was originally published by ProPublica.", "ProPublica", None),
         ("Republished with permission from The Coastal Ledger", "The Coastal Ledger", None),
+        # The Conversation's own republishing notice, and the sentences after a credit.
+        (
+            "This article is republished from The Conversation under a Creative Commons"
+            " license. Read the original article.",
+            "The Conversation",
+            None,
+        ),
+        (
+            "This article was originally published on The Conversation. Read the original article.",
+            "The Conversation",
+            None,
+        ),
+        (
+            "This story first appeared on Inside Climate News. Sign up for their newsletter.",
+            "Inside Climate News",
+            None,
+        ),
+        ("Source: St. Louis Post-Dispatch", "St. Louis Post-Dispatch", None),
+        (
+            "This article was first published by U.S. News & World Report.",
+            "U.S. News & World Report",
+            None,
+        ),
+        (
+            "This story was produced by KFF Health News, a national newsroom that produces"
+            " in-depth journalism about health issues.",
+            "KFF Health News",
+            None,
+        ),
+        (
+            "This story was produced in partnership with The Marshall Project.",
+            "The Marshall Project",
+            None,
+        ),
+        (
+            "A version of this article first appeared in the Financial Times.",
+            "Financial Times",
+            None,
+        ),
+        ("This article appeared first on Grist.", "Grist", None),
+        ("Reprinted from Yale Environment 360 with permission.", "Yale Environment 360", None),
+        (
+            "This article originally ran in The Northgate Herald on March 3, 2020.",
+            "The Northgate Herald",
+            None,
+        ),
+        ("Originally published on Medium.com. Read more.", "medium.com", None),
+        # WordPress's feed footer.
+        ("The post Why sleep matters appeared first on Health News Now.", "Health News Now", None),
     ],
 )
 def test_parse_forms(line: str, origin: str, section: str | None) -> None:
@@ -46,6 +95,12 @@ def test_parse_forms(line: str, origin: str, section: str | None) -> None:
         "via email",
         "Via the new pipeline, gas will flow from the coast to the capital within a year.",
         "Source: http://[::1",  # a URL that does not parse credits nobody (and no crash)
+        # A copy elsewhere is not where the text came from.
+        "This article was reprinted on Wired.com.",
+        # A date or a year is not a publication.
+        "This article was originally published on March 3, 2020.",
+        "This article was originally published in 2019 and has been updated.",
+        "This interview has been edited for length and clarity.",
     ],
 )
 def test_not_attribution(line: str) -> None:
@@ -83,3 +138,14 @@ def test_lead_paragraph_opening_with_via_is_text() -> None:
     article = clean(dump(lead, *BODY))
     assert article.origin is None
     assert [b.text for b in article.blocks] == [lead, *BODY]
+
+
+def test_republishing_notice_with_call_to_action_sets_origin() -> None:
+    notice = (
+        "This article is republished from The Conversation under a Creative Commons license."
+        " Read the original article."
+    )
+    article = clean(dump(*BODY, notice))
+    assert article.origin == "The Conversation"
+    assert [b.text for b in article.blocks] == BODY
+    assert [r.kind for r in article.removed] == [RemovedKind.ATTRIBUTION]

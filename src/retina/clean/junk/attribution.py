@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from retina.clean.candidate import Candidate, Finding
+from retina.clean.dates import cut_at_date
 from retina.clean.tokens import ends_like_sentence, starts_like_title, words
 from retina.model import RemovedKind
 from retina.url_parts import bare_host
@@ -21,8 +22,14 @@ _LEAD_IN = re.compile(
         (?:sources?|courtesy(?:\s+of)?)\s*[:|–—-]\s*
       | (?:via
         | (?:originally|first)\s+(?:published|posted|appeared)(?:\s+(?:by|at|on|in))?
-        | (?:this|the)\s+(?:article|story|piece|post|report|column)\s+(?:was\s+)?
-            (?:first\s+|originally\s+)?(?:appeared|published|posted|ran)(?:\s+(?:by|at|on|in))?
+        | (?:a\s+version\s+of\s+)?(?:this|the)\s+
+            (?:article|story|piece|post|report|column|essay|interview)\s+
+            (?:was\s+|is\s+|has\s+been\s+)?
+            (?:(?:first\s+|originally\s+)?(?:appeared|published|posted|ran|produced)
+                (?:\s+first|\s+originally)?
+                (?:\s+(?:in\s+(?:partnership|collaboration)\s+with|by|at|on|in))?
+            | (?:republished|reprinted|reproduced)(?:\s+with\s+permission)?\s+from)
+        | the\s+post\s+\S.{0,300}?\s+appeared\s+first\s+on
         | (?:republished|reprinted|reproduced)(?:\s+with\s+permission)?\s+(?:from|by|of)
         | read\s+the\s+original(?:\s+(?:article|story))?(?:\s+(?:at|on))?
         )\s*(?:[:|–—-]\s*|\s+)
@@ -33,6 +40,17 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _PART_SEPARATOR = re.compile(r"\s+[–—|/-]\s+|\s*[|]\s*")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s.,;:]+$")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?][\"'”’]?\s+")
+"""The end of the credit's first sentence: "The Conversation. Read the original article."
+Three letters before the stop, so "St. Louis Post-Dispatch" and "U.S. News" stay whole."""
+_AFTER_NAME = re.compile(
+    r",\s+(?:a|an|the|which|who|where)\s+.*$"
+    r"|\s+(?:under|with)\s+(?:a|an|the|its|their|permission)\b.*$"
+    r"|\s+(?:on|in)\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""What follows the publication's name in a credit: "KFF Health News, a national
+newsroom…", "The Conversation under a Creative Commons license", "… with permission"."""
 _MAX_REST_WORDS = 12
 _SEARCH_LAST = 3
 _SEARCH_FIRST = 1
@@ -103,13 +121,13 @@ def parse_attribution(text: str) -> Attribution | None:
     match = _LEAD_IN.match(text.strip())
     if not match:
         return None
-    rest = _TRAILING.sub("", match.group("rest"))
+    rest = _credited_name(match.group("rest"))
     url = _URL.fullmatch(rest)
     if url or _DOMAIN.match(rest):
         host = bare_host(rest if "://" in rest else f"http://{rest}")  # "http://[::1": none
         return Attribution(origin=host, section=None) if host else None
-    if not rest or len(words(rest)) > _MAX_REST_WORDS:
-        return None
+    if not rest or len(words(rest)) > _MAX_REST_WORDS or rest.split()[0].isdigit():
+        return None  # ("… was first published in 2019 and has been updated"): no name
     parts = [p.strip() for p in _PART_SEPARATOR.split(rest) if p.strip()]
     origin, section = parts[-1], " – ".join(parts[:-1]) or None
     if len(parts) > 1 and _looks_like_section(origin) and not _looks_like_section(parts[0]):
@@ -117,6 +135,18 @@ def parse_attribution(text: str) -> Attribution | None:
     if not starts_like_title(origin):
         return None
     return Attribution(origin=origin, section=section)
+
+
+def _credited_name(rest: str) -> str:
+    """The publication a credit names, without the sentences after it ("Read the original
+    article.", "Sign up for their newsletter."), a clause describing it or the date it
+    ran ("The Guardian on March 3, 2020")."""
+    rest = _SENTENCE_END.split(rest, maxsplit=1)[0]
+    if not _URL.match(rest):
+        rest = cut_at_date(_AFTER_NAME.sub("", rest))
+        if rest.startswith("the ") and starts_like_title(rest[4:]):
+            rest = rest[4:]  # "… first appeared in the Financial Times"
+    return _TRAILING.sub("", rest)
 
 
 def find_attribution(
