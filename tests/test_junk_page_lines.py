@@ -11,6 +11,7 @@ from retina.clean.junk.page_lines import page_line_reason
 from retina.model import RemovedKind
 
 _COMMENT_SECTION = "a label or notice of the comment section"
+_SEPARATOR = "a separator line with no words"
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,11 @@ _COMMENT_SECTION = "a label or notice of the comment section"
             "ننصحك بمراجعة إرشادات الاستخدام للتعرف إليها جيداً.",
             _COMMENT_SECTION,
         ),
+        ("___", _SEPARATOR),
+        ("* * *", _SEPARATOR),
+        ("==========", _SEPARATOR),
+        ("•", _SEPARATOR),
+        ("—————", _SEPARATOR),
     ],
 )
 def test_page_lines_found(text: str, reason: str) -> None:
@@ -104,6 +110,10 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "Join the conversation about the harbour plan at the town hall on Friday.",
         "Leave a reply on the form by Friday, the council told residents of the harbour.",
         "قال المجلس إن شروط التعليق على الخطة ستنشر الأسبوع المقبل.",  # a report: no "please"
+        "=)",  # a blogger's emoticon is text
+        ":-)",
+        "🙂",
+        "snake_case",
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -104,6 +104,18 @@ from retina.model import RemovedKind
             "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط.",
             RemovedKind.BOILERPLATE,
         ),
+        ("Sign up here.", RemovedKind.NEWSLETTER_PROMPT),
+        ("Subscribe now", RemovedKind.NEWSLETTER_PROMPT),
+        ("Click here to sign up.", RemovedKind.NEWSLETTER_PROMPT),
+        ("Register for free!", RemovedKind.NEWSLETTER_PROMPT),
+        (
+            "Follow the AP's coverage of Congress at https://apnews.com/hub/congress.",
+            RemovedKind.RELATED_LINK,
+        ),
+        (
+            "Find more AP coverage of the Middle East at https://apnews.com/hub/middle-east",
+            RemovedKind.RELATED_LINK,
+        ),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -137,6 +149,11 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "The views expressed by the minister do not reflect government policy, a spokesman said.",
         "会員の皆さんが全文を読んだ。",  # "the members read the full text": a report
         "购买订阅的用户增加了，全文见年报。",
+        "Register",  # a heading as often as a button
+        "Join us",
+        "Subscribe to the podcast",
+        "Read the full report at https://example.org/report.pdf",  # the source, not more news
+        "Follow-up coverage at https://example.org was promised by the council for next week.",
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -4,7 +4,8 @@ reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), tag and category list
 ("Tags: harbour, council"), comment-form prompts
 ("You must be logged in to post a comment") and other log-in notices, comment counts
 ("Kommentare insgesamt: 0"), a pager's controls ("Next", "« Older posts") and a slideshow's
-run into its captions, links to skip past part of the page ("Skip to content"), a closing
+run into its captions, links to skip past part of the page ("Skip to content"), separator
+lines with no words ("___" before a wire story's credits), a closing
 line of agency credits ("aja/PAP"), and headings left at the end with nothing under them
 (the title of a related-links box whose links are gone).
 
@@ -16,6 +17,7 @@ else as well, and so does a reference ('"Roadmap". Retrieved 10 May 2016').
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.dates import DATE, strip_dates
@@ -23,6 +25,7 @@ from retina.clean.tokens import addresses_the_reader, words
 from retina.model import BlockKind, RemovedKind
 
 _MAX_LABEL_WORDS = 1
+_EMOTICON_PARTS = frozenset("()[]{}<>:;")
 _MAX_DATE_LINE_WORDS = 12
 _READING_TIME = re.compile(
     r"^(?:\W*(?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture"
@@ -180,6 +183,8 @@ def is_credit_line(candidate: Candidate) -> bool:
 def page_line_reason(text: str) -> str | None:
     """Why `text` is a line of page furniture, or None when it reads as article text."""
     text = " ".join(text.split())
+    if _is_separator(text):
+        return "a separator line with no words"
     n = len(words(text))
     if not n:
         return None
@@ -219,6 +224,18 @@ def page_line_reason(text: str) -> str | None:
     if _CAROUSEL.match(text):
         return "a slideshow's controls and captions"
     return None
+
+
+def _is_separator(text: str) -> bool:
+    """ "___", "* * *", "=====", "•": a rule drawn with punctuation (before a wire story's
+    credits, between a post's parts). Not an emoticon ("=)", ":-)"), which a blog's author
+    writes as text, nor emoji."""
+    return bool(text) and all(
+        char == " "
+        or (char not in _EMOTICON_PARTS and unicodedata.category(char)[0] == "P")
+        or char in "=+~|#"
+        for char in text
+    )
 
 
 def _date_line(text: str) -> bool:

@@ -2,7 +2,9 @@
 newsletter sign-ups and subscription offers, advertisement labels and ads disguised with
 look-alike letters, copyright, cookie and editorial-standards notices, paywall notices (in
 Chinese, Japanese and Korean too), disclaimers that the views are not the publisher's,
-affiliate-link disclosures and embed placeholders.
+affiliate-link disclosures, embed placeholders, a sign-up button's label left alone ("Sign
+up here.") and a pointer to more coverage at an address ("Follow the AP's coverage of …
+at https://…").
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
 an imperative (share, follow, sign up, subscribe...) and names its target (a social
@@ -45,6 +47,22 @@ _NEWSLETTER = re.compile(
     r"notifications|subscribe|subscription)\b",
     re.IGNORECASE,
 )
+_BARE_CALL = re.compile(
+    r"^(?:(?:click|tap)\s+here\s+to\s+)?(?:(?:sign\s*up|subscribe)"
+    r"(?:\s+(?:here|now|today|for\s+free|free))*"
+    r"|(?:register|join)(?:\s+(?:here|now|today|for\s+free|free))+)\W*$",
+    re.IGNORECASE,
+)
+"""A sign-up button's label alone ("Sign up here.", "Subscribe now"): the newsletter box it
+belonged to is gone."""
+_MORE_COVERAGE = re.compile(
+    r"^(?:follow|find|see|read|get|for|more\s+(?:of|on|from))\b.{0,100}"
+    r"\b(?:coverage|updates|reporting|stories)\b.{0,60}?(?:https?://|www\.)\S+\W*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A pointer to more coverage elsewhere, with its address: "Follow the AP's coverage of
+Congress at https://apnews.com/hub/congress." (closing wire copy on thousands of sites)."""
+_MAX_MORE_COVERAGE_WORDS = 30
 _AD_LABEL = (
     r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
     r"promoted|partner\s+content|"
@@ -199,6 +217,10 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         _NEWSLETTER.match(call) or _NEWSLETTER_ELSEWHERE.match(call) for call in _calls(text)
     ):
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
+    if n <= 5 and _BARE_CALL.match(text):
+        return RemovedKind.NEWSLETTER_PROMPT, "a sign-up button's label"
+    if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
+        return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
     if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and addresses_the_reader(text):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
     if (
