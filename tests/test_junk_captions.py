@@ -34,6 +34,8 @@ from retina.model import RemovedKind
         "Paul Volcker and President Obama during a meeting in 2009. (Saul Loeb/AFP/Getty Images)",
         "The new chief justice is sworn in on Monday. (AP Photo/Ted S. Warren)",
         "Der Philosoph Richard David Precht im DLF. (picture alliance / dpa / Oliver Berg)",
+        "Image source, Getty Images",
+        "Image caption, Residents were rescued by boat in the town centre",
     ],
 )
 def test_captions_found(text: str) -> None:
@@ -61,6 +63,7 @@ def test_captions_found(text: str) -> None:
         "of the site found when it was published last spring after a long delay, which the "
         "council blamed on a shortage of staff in its planning office and on the courts, "
         "and on the weather, which had delayed the survey of the river itself by months.",
+        "The image, sources said, was taken in May.",
     ],
 )
 def test_prose_and_attributions_stay(text: str) -> None:

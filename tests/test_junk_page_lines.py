@@ -66,6 +66,8 @@ _SEPARATOR = "a separator line with no words"
             "ننصحك بمراجعة إرشادات الاستخدام للتعرف إليها جيداً.",
             _COMMENT_SECTION,
         ),
+        ("Updated 3:45 PM EST, Mon December 4, 2026", "a date or time on its own"),
+        ("Publicado: Jueves, 21 Abril 2022 04:45", "a date or time on its own"),
         ("___", _SEPARATOR),
         ("* * *", _SEPARATOR),
         ("==========", _SEPARATOR),

@@ -116,6 +116,15 @@ from retina.model import RemovedKind
             "Find more AP coverage of the Middle East at https://apnews.com/hub/middle-east",
             RemovedKind.RELATED_LINK,
         ),
+        ("Share full article", RemovedKind.SHARE_PROMPT),
+        ("Supported by", RemovedKind.AD),
+        ("Video Ad Feedback", RemovedKind.AD),
+        ("Got a news tip? Email us at tips@example.com.", RemovedKind.BOILERPLATE),
+        (
+            "Have you been affected by the flooding? Share your experiences by emailing"
+            " haveyoursay@example.co.uk.",
+            RemovedKind.BOILERPLATE,
+        ),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -150,6 +159,9 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "会員の皆さんが全文を読んだ。",  # "the members read the full text": a report
         "购买订阅的用户增加了，全文见年报。",
         "Register",  # a heading as often as a button
+        "Supported by the council, the plan passed easily.",
+        "Have you been affected by the strike? Many readers have.",  # no way to reply
+        "Got a tip? Police said the caller gave no name.",
         "Join us",
         "Subscribe to the podcast",
         "Read the full report at https://example.org/report.pdf",  # the source, not more news

@@ -29,7 +29,7 @@ DATE = re.compile(
 )
 """A full date (with its year) or a clock time, as pages write them."""
 _DATE_WORDS = re.compile(
-    rf"^(?:{_MONTHS}|am|pm|a\.m|p\.m|at|um|uhr|à|a|las|alle|ore|om|o|godz|de|del|der|den"
+    rf"^(?:{_MONTHS}|{_WEEKDAYS}|am|pm|a\.m|p\.m|at|um|uhr|à|a|las|alle|ore|om|o|godz|de|del|der|den"
     r"|utc|gmt|cet|cest|est|edt|pst|pdt|mez|mesz|h|on|am|le|el|il|of)$",
     re.IGNORECASE,
 )
@@ -42,7 +42,7 @@ _SEPARATORS = " \t\n,;:|/•·–—-"
 
 def strip_dates(text: str) -> str:
     """The text without its dates and times and the words that go with them ("at",
-    "Uhr", "GMT", month names), nor numbers."""
+    "Uhr", "GMT", month and weekday names), nor numbers."""
     kept = []
     for word in DATE.sub(" ", text).split():
         bare = word.strip(".,:;|/()–-")

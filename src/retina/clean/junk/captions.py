@@ -5,7 +5,8 @@ recognised by what only captions carry: a numbered figure label at its start
 ("Abbildung 4: …", "Fig. 2. …"), a picture credit or image licence at its end ("… (Foto:
 dpa)", "… Photo: Reuters", "… © AFP / Jane Roe", "… CC-BY-SA 2.0", a credit glued to the
 last sentence: "… underground.CreditChang W. Lee/The New York Times") or a click-to-enlarge
-hint, in a block too short to be running prose; a slideshow's captions by their counter
+hint, in a block too short to be running prose; the screen-reader labels of a picture's
+credit and caption ("Image source, Getty Images"); a slideshow's captions by their counter
 ("1/50 …", "2/50 …", "3/50 …" in a row); the title of a picture gallery whose pictures
 were left out ("Gallery: Xbox One X | 14 Photos")."""
 
@@ -70,6 +71,11 @@ _PHOTO_CREDIT_IN_BRACKETS = re.compile(
 Images)", "(AP Photo/Elaine Thompson)", "(picture alliance / dpa / Oliver Berg)"). An
 agency alone or with another credits the text, not a picture ("… geäußert. (dpa)",
 "(dpa/gem)", "(dpa/AFP)")."""
+_SPOKEN_LABEL = re.compile(
+    r"^(?:image|photo|picture|video)\s+(?:source|caption|credit)s?\s*,\s*\S", re.IGNORECASE
+)
+"""A picture's credit or caption under the label a page writes for screen readers, with a
+comma ("Image source, Getty Images", "Image caption, Residents were rescued by boat")."""
 _GALLERY_TITLE = re.compile(
     r"^(?:gallery|photo\s+gallery|galerie|bildergalerie|fotogalerie|fotostrecke|galería"
     r"|galleria|slideshow)\s*:\s*\S|\|\s*\d+\s+(?:photos|pictures|images|bilder|fotos)$",
@@ -142,6 +148,8 @@ def caption_reason(text: str) -> str | None:
         return "a caption ending with its picture credit"
     if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
         return "a picture credit"
+    if n <= _MAX_CREDITED_WORDS and _SPOKEN_LABEL.match(text):
+        return "a picture's credit or caption, labelled for screen readers"
     if n <= _MAX_CREDITED_WORDS and (_ENLARGE.search(text) or _LICENCE_AT_END.search(text)):
         return "a caption (a click-to-enlarge hint or an image licence)"
     if n <= _MAX_GALLERY_TITLE_WORDS and _GALLERY_TITLE.search(text):

@@ -4,7 +4,7 @@ look-alike letters, copyright, cookie and editorial-standards notices, paywall n
 Chinese, Japanese and Korean too), disclaimers that the views are not the publisher's,
 affiliate-link disclosures, embed placeholders, a sign-up button's label left alone ("Sign
 up here.") and a pointer to more coverage at an address ("Follow the AP's coverage of …
-at https://…").
+at https://…"), the newsroom's call for tips or experiences ("Got a news tip? Email us…").
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
 an imperative (share, follow, sign up, subscribe...) and names its target (a social
@@ -32,6 +32,7 @@ _SHARE = re.compile(
 )
 _SHARE_LABEL = re.compile(
     r"^(?:(?:share|share\s+this|share\s+on|tweet|email|print|copy\s+link"
+    r"|share\s+(?:this\s+|the\s+|full\s+)?(?:article|story|page|post)"
     r"|opens\s+in\s+new\s+window|save|pin\s+it|bookmark|teilen|merken|drucken|partager"
     r"|imprimer|compartir|imprimir|condividi|delen|udostępnij"
     r"|facebook|twitter|whatsapp|linkedin|reddit|telegram)(?:\s*[|·,/.]\s*|\s+)?)+$",
@@ -63,9 +64,19 @@ _MORE_COVERAGE = re.compile(
 """A pointer to more coverage elsewhere, with its address: "Follow the AP's coverage of
 Congress at https://apnews.com/hub/congress." (closing wire copy on thousands of sites)."""
 _MAX_MORE_COVERAGE_WORDS = 30
+_CALL_OUT = re.compile(
+    r"^(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:tips?|story\s+ideas?)"
+    r"|have\s+you\s+been\s+affected\b|are\s+you\s+affected\b"
+    r"|(?:do\s+you\s+)?have\s+information\s+about\s+(?:this|the)\s+story)[^?]{0,80}\?"
+    r"(?=.*(?:@|\b(?:e-?mail|contact|get\s+in\s+touch|send|share|write|whatsapp|call)\b))",
+    re.IGNORECASE | re.DOTALL,
+)
+"""The newsroom asking for tips or experiences: "Got a news tip? Email us at …", "Have you
+been affected by the flooding? Share your experiences by emailing …"."""
+_MAX_CALL_OUT_WORDS = 60
 _AD_LABEL = (
     r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
-    r"promoted|partner\s+content|"
+    r"promoted|partner\s+content|supported\s+by|(?:video\s+)?ad\s+feedback|"
     r"(?:the\s+)?(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?"
     r"(?:advertisement|ad|advert))?|continue\s+reading\s+(?:below|the\s+main\s+story)|"
     r"scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content|\s+reading)?)"
@@ -221,6 +232,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.NEWSLETTER_PROMPT, "a sign-up button's label"
     if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
+    if n <= _MAX_CALL_OUT_WORDS and _CALL_OUT.match(text):
+        return RemovedKind.BOILERPLATE, "asks the reader for news tips or experiences"
     if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and addresses_the_reader(text):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
     if (
