@@ -77,6 +77,29 @@ from retina.model import RemovedKind
             None,
         ),
         ("Originally published on Medium.com. Read more.", "medium.com", None),
+        # The same notices in German, French, Spanish, Portuguese and Italian.
+        ("Dieser Artikel erschien zuerst bei Zeit Online.", "Zeit Online", None),
+        ("Dieser Beitrag ist zuerst bei Zeit Online erschienen.", "Zeit Online", None),
+        ("Dieser Artikel erschien zuerst in der EMOTION 10/22.", "EMOTION", None),
+        (
+            "Cet article est republié à partir de The Conversation sous licence Creative"
+            " Commons. Lire l’article original.",
+            "The Conversation",
+            None,
+        ),
+        ("Cet article a été publié initialement sur Le Monde.", "Le Monde", None),
+        (
+            "Este artículo fue publicado originalmente en The Conversation. Lea el original.",
+            "The Conversation",
+            None,
+        ),
+        ("Este artículo se publicó originalmente en El País.", "El País", None),
+        ("Este texto foi publicado originalmente no The Conversation.", "The Conversation", None),
+        (
+            "Questo articolo è stato pubblicato originariamente su The Conversation.",
+            "The Conversation",
+            None,
+        ),
         # WordPress's feed footer.
         ("The post Why sleep matters appeared first on Health News Now.", "Health News Now", None),
     ],
@@ -101,6 +124,9 @@ def test_parse_forms(line: str, origin: str, section: str | None) -> None:
         "This article was originally published on March 3, 2020.",
         "This article was originally published in 2019 and has been updated.",
         "This interview has been edited for length and clarity.",
+        # German pages close press releases and studies with "Quelle:" too.
+        "Quelle: Science, Rice University, Princeton University",
+        "Este artículo fue publicado en 2019.",
     ],
 )
 def test_not_attribution(line: str) -> None:

@@ -1,5 +1,8 @@
 """Attribution lines: "Source: World – The Spectator Australia", "Via Reuters",
-"This article first appeared in The Conversation", "Originally published by X".
+"This article first appeared in The Conversation", "Originally published by X"; in
+German, French, Spanish, Portuguese and Italian too ("Dieser Artikel erschien zuerst bei
+X", "Cet article est republié à partir de The Conversation"). Not "Quelle:": German
+pages close press releases, studies and data with it as often as republished copy.
 They usually end the text; a short one may also open it.
 
 They credit the publication a republished copy came from. The line is removed from
@@ -32,6 +35,18 @@ _LEAD_IN = re.compile(
         | the\s+post\s+\S.{0,300}?\s+appeared\s+first\s+on
         | (?:republished|reprinted|reproduced)(?:\s+with\s+permission)?\s+(?:from|by|of)
         | read\s+the\s+original(?:\s+(?:article|story))?(?:\s+(?:at|on))?
+        | (?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:erschien|ist)\s+
+            (?:zuerst|ursprünglich|erstmals)(?:\s+(?:bei|in|auf|im)(?:\s+(?:der|dem|den))?)?
+        | cet\s+article\s+(?:a\s+été\s+|est\s+)?(?:publié|paru|republié)
+            (?:\s+(?:initialement|originellement|d['’]abord|pour\s+la\s+première\s+fois))?
+            \s+(?:sur|dans|par|à\s+partir\s+de|de)
+        | este\s+(?:artículo|texto|artigo)\s+(?:fue\s+|se\s+|foi\s+)?
+            (?:publicado|publicó|republicado|republicó)
+            (?:\s+(?:originalmente|inicialmente|por\s+primera\s+vez))?
+            \s+(?:en|por|em|no|na|pelo|pela)
+        | questo\s+articolo\s+(?:è\s+stato\s+)?(?:pubblicato|ripubblicato)
+            (?:\s+(?:originariamente|originalmente|per\s+la\s+prima\s+volta))?
+            \s+(?:su|in|da|sul|sulla|nel|nella)
         )\s*(?:[:|–—-]\s*|\s+)
     )(?P<rest>\S.*?)[\s*_)\]]*$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
@@ -46,11 +61,16 @@ Three letters before the stop, so "St. Louis Post-Dispatch" and "U.S. News" stay
 _AFTER_NAME = re.compile(
     r",\s+(?:a|an|the|which|who|where)\s+.*$"
     r"|\s+(?:under|with)\s+(?:a|an|the|its|their|permission)\b.*$"
+    r"|\s+(?:sous|bajo|sob|sotto)\s+(?:la\s+|una\s+|uma\s+)?licen[cz]\w*\b.*$"
+    r"|\s+erschienen\b.*$"
+    r"|\s+(?:no\.?\s*|nr\.?\s*|issue\s+|ausgabe\s+)?\d{1,2}\s*/\s*\d{2,4}\b.*$"
     r"|\s+(?:on|in)\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
     re.IGNORECASE | re.DOTALL,
 )
 """What follows the publication's name in a credit: "KFF Health News, a national
-newsroom…", "The Conversation under a Creative Commons license", "… with permission"."""
+newsroom…", "The Conversation under a Creative Commons license", "… with permission",
+"… sous licence Creative Commons", "… bei Zeit Online erschienen", a magazine's issue
+("in der EMOTION 10/22")."""
 _MAX_REST_WORDS = 12
 _SEARCH_LAST = 3
 _SEARCH_FIRST = 1
