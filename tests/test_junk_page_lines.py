@@ -68,6 +68,11 @@ _SEPARATOR = "a separator line with no words"
         ),
         ("Updated 3:45 PM EST, Mon December 4, 2026", "a date or time on its own"),
         ("Publicado: Jueves, 21 Abril 2022 04:45", "a date or time on its own"),
+        ("（完）", "an end-of-story mark"),
+        ("(END)", "an end-of-story mark"),
+        ("###", "an end-of-story mark"),
+        ("责任编辑：李华", "a line naming the article's editor"),
+        ("【责任编辑：严玉洁】", "a line naming the article's editor"),
         ("___", _SEPARATOR),
         ("* * *", _SEPARATOR),
         ("==========", _SEPARATOR),
@@ -116,6 +121,9 @@ def test_page_lines_found(text: str, reason: str) -> None:
         ":-)",
         "🙂",
         "snake_case",
+        "The end",
+        "编辑部表示，这项调查将持续到明年。",  # "the editors said…": a sentence
+        "（编辑：严玉洁 王辉）",  # a wire story's own credits
     ],
 )
 def test_prose_stays(text: str) -> None:

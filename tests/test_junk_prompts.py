@@ -117,6 +117,7 @@ from retina.model import RemovedKind
             RemovedKind.RELATED_LINK,
         ),
         ("Share full article", RemovedKind.SHARE_PROMPT),
+        ("扫一扫，分享到微信朋友圈", RemovedKind.SHARE_PROMPT),
         ("Supported by", RemovedKind.AD),
         ("Video Ad Feedback", RemovedKind.AD),
         ("Got a news tip? Email us at tips@example.com.", RemovedKind.BOILERPLATE),

@@ -251,3 +251,38 @@ def test_a_read_on_label_alone_goes(label: str) -> None:
 def test_what_is_no_read_on_label(text: str) -> None:
     candidates = [_PROSE, Candidate(BlockKind.PARAGRAPH, text), _PROSE]
     assert not [f for f in find_related_links(candidates, set()) if "read on" in f.reason]
+
+
+_CJK_PROSE = Candidate(
+    BlockKind.PARAGRAPH,
+    "国家统计局7日发布数据显示，11月份全国居民消费价格指数同比上涨0.5%，环比下降0.1%。",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["相关阅读：10月CPI数据解读", "【延伸阅读】美联储宣布降息", "関連記事：日銀、金利据え置き"],
+)
+def test_cjk_marker_and_headline(text: str) -> None:
+    [finding] = find_related_links(
+        [_CJK_PROSE, Candidate(BlockKind.PARAGRAPH, text), _CJK_PROSE], set()
+    )
+    assert finding.positions == (1,)
+    assert finding.kind is RemovedKind.RELATED_LINK
+
+
+def test_cjk_marker_alone_goes_with_the_links_under_it() -> None:
+    candidates = [
+        _CJK_PROSE,
+        Candidate(BlockKind.HEADING, "【関連記事】"),
+        _link("日銀、金利据え置きを決定", BlockKind.LIST_ITEM),
+        _link("円相場、一時150円台に", BlockKind.LIST_ITEM),
+    ]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (1, 2, 3)
+
+
+def test_cjk_prose_opening_with_a_marker_word_stays() -> None:
+    """A sentence (it has a "。") after the marker words is text."""
+    text = "相关阅读材料显示，今年以来全国居民消费价格总体平稳，食品价格涨幅有所回落。"
+    assert not find_related_links([_CJK_PROSE, Candidate(BlockKind.PARAGRAPH, text)], set())

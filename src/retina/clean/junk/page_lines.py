@@ -5,7 +5,8 @@ reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), tag and category list
 ("You must be logged in to post a comment") and other log-in notices, comment counts
 ("Kommentare insgesamt: 0"), a pager's controls ("Next", "« Older posts") and a slideshow's
 run into its captions, links to skip past part of the page ("Skip to content"), separator
-lines with no words ("___" before a wire story's credits), a closing
+lines with no words ("___" before a wire story's credits), an end-of-story mark
+("（完）", "(END)", "###"), a Chinese page's editor line ("责任编辑：李华"), a closing
 line of agency credits ("aja/PAP"), and headings left at the end with nothing under them
 (the title of a related-links box whose links are gone).
 
@@ -183,8 +184,12 @@ def is_credit_line(candidate: Candidate) -> bool:
 def page_line_reason(text: str) -> str | None:
     """Why `text` is a line of page furniture, or None when it reads as article text."""
     text = " ".join(text.split())
+    if _END_MARK.match(text):
+        return "an end-of-story mark"
     if _is_separator(text):
         return "a separator line with no words"
+    if _EDITOR_LINE.match(text):
+        return "a line naming the article's editor"
     n = len(words(text))
     if not n:
         return None
@@ -224,6 +229,19 @@ def page_line_reason(text: str) -> str | None:
     if _CAROUSEL.match(text):
         return "a slideshow's controls and captions"
     return None
+
+
+_END_MARK = re.compile(
+    r"^[（(\[【]?\s*(?:完|全文完|end|ends)\s*[）)\]】]?$|^#{3}$|^-\s*30\s*-$", re.IGNORECASE
+)
+"""The mark a wire story ends with: "（完）" (Xinhua), "(END)", "###", "-30-"."""
+_EDITOR_LINE = re.compile(
+    r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[^\s。]{1,20}"
+    r"(?:\s+[^\s。]{1,20})?\s*[】\]）)]?$"
+)
+"""A Chinese news page's closing "责任编辑：李华" (the editor responsible), a field of the
+page's publishing system. A wire story's own "（编辑：严玉洁 王辉）" is its credits, kept like
+Reuters' "(Editing by …)"."""
 
 
 def _is_separator(text: str) -> bool:

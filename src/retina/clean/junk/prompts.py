@@ -64,6 +64,12 @@ _MORE_COVERAGE = re.compile(
 """A pointer to more coverage elsewhere, with its address: "Follow the AP's coverage of
 Congress at https://apnews.com/hub/congress." (closing wire copy on thousands of sites)."""
 _MAX_MORE_COVERAGE_WORDS = 30
+_SHARE_CJK = re.compile(
+    r"分享到|分享至|转发到|轉發到|分享給|扫一扫|掃一掃|扫描二维码|シェアする|공유하기"
+)
+"""Chinese, Japanese and Korean share prompts ("扫一扫，分享到微信朋友圈"), which the word-based
+patterns cannot read."""
+_MAX_CJK_PROMPT_CHARS = 40
 _CALL_OUT = re.compile(
     r"^(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:tips?|story\s+ideas?)"
     r"|have\s+you\s+been\s+affected\b|are\s+you\s+affected\b"
@@ -223,6 +229,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
             "words spelled with look-alike letters of another script (disguised ad)",
         )
     if n <= _MAX_SHARE_WORDS and (_SHARE_LABEL.match(text) or _SHARE.match(text)):
+        return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
+    if len(text) <= _MAX_CJK_PROMPT_CHARS and _SHARE_CJK.search(text):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
     if n <= _MAX_NEWSLETTER_WORDS and any(
         _NEWSLETTER.match(call) or _NEWSLETTER_ELSEWHERE.match(call) for call in _calls(text)

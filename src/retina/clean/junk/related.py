@@ -6,7 +6,9 @@ any case, optionally bold or bracketed, ending in a separator like ':' '|' '»' 
 standing alone on its line) followed by a *headline-like* text (short, one
 sentence, starts like a title). How much the headline shares with the article's
 vocabulary is reported, and decides the weaker cases: a link-only paragraph with
-no marker is removed only when it is unrelated to the article.
+no marker is removed only when it is unrelated to the article. Chinese, Japanese and
+Korean markers ("相关阅读：", "【関連記事】", "관련기사") are a list of their own: those
+scripts write the marker as one run of characters.
 """
 
 from __future__ import annotations
@@ -196,6 +198,15 @@ _MARKER_ALONE = re.compile(
     rf"{_SEPARATOR}?\s*[*_]*\s*$"
 )
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_CJK_MARKER = re.compile(
+    r"^[【\[（(<《]?\s*(?P<marker>相关阅读|相关新闻|相关链接|相关文章|延伸阅读|推荐阅读|更多阅读"
+    r"|阅读更多|相關閱讀|相關新聞|相關文章|延伸閱讀|推薦閱讀|関連記事|関連ニュース|関連リンク"
+    r"|あわせて読みたい|合わせて読みたい|こちらもおすすめ|관련\s*기사|관련\s*뉴스|함께\s*볼만한\s*뉴스)"
+    r"\s*[】\]）)>》]?\s*[:：|｜>》»]?\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_CJK_SENTENCE_END = re.compile(r"。")
+_MAX_CJK_HEADLINE_CHARS = 60
 _MAX_HEADLINE_WORDS = 30
 _MAX_FOLLOWING_HEADLINES = 6
 _UNRELATED_OVERLAP = 0.2
@@ -270,8 +281,10 @@ def find_related_links(candidates: list[Candidate], skip: set[int]) -> list[Find
     for i in range(len(candidates)):
         if i in taken:
             continue
-        finding = _marker_with_headline(candidates, i, taken, vocabulary) or _bare_link(
-            candidates, i, taken, vocabulary
+        finding = (
+            _marker_with_headline(candidates, i, taken, vocabulary)
+            or _cjk_marker(candidates, i, taken)
+            or _bare_link(candidates, i, taken, vocabulary)
         )
         if finding:
             findings.append(finding)
@@ -406,6 +419,41 @@ def _marker_with_headline(
                 f"{len(following)} headline(s) ({_relation(overlap)})",
             )
     return None
+
+
+def _cjk_marker(candidates: list[Candidate], i: int, taken: set[int]) -> Finding | None:
+    """ "相关阅读：10月CPI数据解读", "【関連記事】" over its links, "관련기사": Chinese,
+    Japanese and Korean write the marker as one run of characters, with no words for the
+    referral vocabulary to read, and a headline without spaces to count. The headline is
+    short and not a sentence (no "。")."""
+    match = _CJK_MARKER.match(candidates[i].text.strip())
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    if rest:
+        if len(rest) > _MAX_CJK_HEADLINE_CHARS or _CJK_SENTENCE_END.search(rest):
+            return None
+        return Finding(
+            (i,), RemovedKind.RELATED_LINK, f'"{match.group("marker")}" marker and a headline'
+        )
+    following = []
+    for j in range(i + 1, min(len(candidates), i + 1 + _MAX_FOLLOWING_HEADLINES)):
+        text = candidates[j].text.strip()
+        if (
+            j in taken
+            or candidates[j].link_density < _LINK_ONLY
+            or len(text) > _MAX_CJK_HEADLINE_CHARS
+            or _CJK_SENTENCE_END.search(text)
+        ):
+            break
+        following.append(j)
+    if not following:
+        return None
+    return Finding(
+        (i, *following),
+        RemovedKind.RELATED_LINK,
+        f'"{match.group("marker")}" marker on its own line followed by {len(following)} link(s)',
+    )
 
 
 def _run_on_marker(text: str) -> tuple[str, str] | None:
