@@ -118,6 +118,15 @@ from retina.model import RemovedKind
         ),
         ("Share full article", RemovedKind.SHARE_PROMPT),
         ("扫一扫，分享到微信朋友圈", RemovedKind.SHARE_PROMPT),
+        ("Anzeige", RemovedKind.AD),
+        ("Publicité", RemovedKind.AD),
+        ("Reklama", RemovedKind.AD),
+        ("广告", RemovedKind.AD),
+        ("Artikel teilen", RemovedKind.SHARE_PROMPT),
+        ("Partager sur Facebook", RemovedKind.SHARE_PROMPT),
+        ("Dieser Artikel ist nur für Abonnenten verfügbar.", RemovedKind.BOILERPLATE),
+        ("Cet article est réservé aux abonnés.", RemovedKind.BOILERPLATE),
+        ("This story is for subscribers only.", RemovedKind.BOILERPLATE),
         ("Supported by", RemovedKind.AD),
         ("Video Ad Feedback", RemovedKind.AD),
         ("Got a news tip? Email us at tips@example.com.", RemovedKind.BOILERPLATE),
@@ -161,6 +170,10 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "购买订阅的用户增加了，全文见年报。",
         "Register",  # a heading as often as a button
         "Supported by the council, the plan passed easily.",
+        "Anzeige gegen den Bürgermeister erstattet",
+        "Werbung für Zigaretten ist seit 2007 verboten, sagte der Minister.",
+        "Este artículo fue escrito por suscriptores de nuestra comunidad y editado por la"
+        " redacción del diario.",
         "Have you been affected by the strike? Many readers have.",  # no way to reply
         "Got a tip? Police said the caller gave no name.",
         "Join us",

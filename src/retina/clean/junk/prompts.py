@@ -2,9 +2,11 @@
 newsletter sign-ups and subscription offers, advertisement labels and ads disguised with
 look-alike letters, copyright, cookie and editorial-standards notices, paywall notices (in
 Chinese, Japanese and Korean too), disclaimers that the views are not the publisher's,
-affiliate-link disclosures, embed placeholders, a sign-up button's label left alone ("Sign
-up here.") and a pointer to more coverage at an address ("Follow the AP's coverage of …
-at https://…"), the newsroom's call for tips or experiences ("Got a news tip? Email us…").
+affiliate-link disclosures, embed placeholders, ad labels and share buttons in other
+languages ("Anzeige", "Publicité", "广告", "Artikel teilen"), a sign-up button's label left
+alone ("Sign up here."), a pointer to more coverage at an address ("Follow the AP's
+coverage of … at https://…") and the newsroom's call for tips or experiences ("Got a news
+tip? Email us…").
 
 Each is recognised by shape, not by exact wording: a short block that *starts* with
 an imperative (share, follow, sign up, subscribe...) and names its target (a social
@@ -33,6 +35,9 @@ _SHARE = re.compile(
 _SHARE_LABEL = re.compile(
     r"^(?:(?:share|share\s+this|share\s+on|tweet|email|print|copy\s+link"
     r"|share\s+(?:this\s+|the\s+|full\s+)?(?:article|story|page|post)"
+    r"|(?:artikel|beitrag)\s+teilen|partager\s+(?:cet\s+article|sur\s+\w+)"
+    r"|compartir\s+(?:este\s+art[ií]culo|en\s+\w+)|condividi\s+(?:questo\s+articolo|su\s+\w+)"
+    r"|compartilhe|compartilhar"
     r"|opens\s+in\s+new\s+window|save|pin\s+it|bookmark|teilen|merken|drucken|partager"
     r"|imprimer|compartir|imprimir|condividi|delen|udostępnij"
     r"|facebook|twitter|whatsapp|linkedin|reddit|telegram)(?:\s*[|·,/.]\s*|\s+)?)+$",
@@ -83,6 +88,9 @@ _MAX_CALL_OUT_WORDS = 60
 _AD_LABEL = (
     r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
     r"promoted|partner\s+content|supported\s+by|(?:video\s+)?ad\s+feedback|"
+    r"anzeige|werbung|gesponsert|publicidad|publicidade|publicité|pubblicità|reklama|reklame"
+    r"|advertentie|patrocinado|sponsorisé|contenu\s+sponsorisé|contenido\s+patrocinado|"
+    r"广告|廣告|広告|광고|"
     r"(?:the\s+)?(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?"
     r"(?:advertisement|ad|advert))?|continue\s+reading\s+(?:below|the\s+main\s+story)|"
     r"scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content|\s+reading)?)"
@@ -132,6 +140,17 @@ _PAYWALL = re.compile(
 )
 # The same in Chinese, Japanese and Korean, written without spaces: a member or subscriber
 # word and "the rest" or "the full text", said to the reader ("お読みいただけます", "请", "세요").
+_FOR_SUBSCRIBERS = re.compile(
+    rf"^(?:this|dieser|diese|dieses|der|cet|ce|este|esta|questo|quest[ao])\s+"
+    rf"(?:article|story|content|artikel|beitrag|inhalt|text|contenu|contenido|art[ií]culo"
+    rf"|articolo|contenuto|conte[uú]do|artigo)\b"
+    rf"(?=.{{0,60}}\b(?:only|nur|exclusiv\w*|réservée?|riservat[oa]|reservad[oa]|available"
+    rf"|verfügbar|disponible|disponibile|dispon[ií]vel|solo|sólo|seulement|uniquement"
+    rf"|apenas)\b).{{0,60}}\b(?:{_SUBSCRIBER}|abonn[ée]s?)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""The paywall naming the article: "Dieser Artikel ist nur für Abonnenten verfügbar", "Cet
+article est réservé aux abonnés", "This story is for subscribers only"."""
 _CJK_SUBSCRIBER = r"会員|購読|ログイン|订阅|訂閱|会员|會員|登录|登入|付费|付費|구독|회원|로그인"
 _CJK_ACCESS = r"続き|全文|继续阅读|繼續閱讀|전문|계속\s*읽|이어서"
 _PAYWALL_CJK = re.compile(
@@ -242,7 +261,9 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
     if n <= _MAX_CALL_OUT_WORDS and _CALL_OUT.match(text):
         return RemovedKind.BOILERPLATE, "asks the reader for news tips or experiences"
-    if n <= _MAX_PAYWALL_WORDS and _PAYWALL.search(text) and addresses_the_reader(text):
+    if n <= _MAX_PAYWALL_WORDS and (
+        (_PAYWALL.search(text) and addresses_the_reader(text)) or _FOR_SUBSCRIBERS.match(text)
+    ):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
     if (
         len(text) <= _MAX_CJK_NOTICE_CHARS
