@@ -114,6 +114,31 @@ def test_site_name_segment_known_from_the_host_name() -> None:
     assert meta.title == "Harbour vote passes"
 
 
+def test_the_title_segment_naming_the_host_is_the_site_name() -> None:
+    """As the site writes it, when the page declares no name and links nowhere home; from
+    <title> too when the headline came from JSON-LD."""
+    url = "https://www.springfield-daily.example/2026/03/05/mayor-resigns/"
+    head = "<title>Mayor resigns amid probe | Springfield Daily</title>"
+    meta = extract_metadata(parse_tree(_page(head)), url)
+    assert (meta.title, meta.site_name) == ("Mayor resigns amid probe", "Springfield Daily")
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Mayor resigns"}
+    head = (
+        "<title>Mayor resigns - Springfield Daily</title>"
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), url)
+    assert (meta.title, meta.site_name) == ("Mayor resigns", "Springfield Daily")
+
+
+def test_a_home_link_segment_is_no_site_name() -> None:
+    """A front-page link's text strips a title segment, but may be "Übersicht" or the
+    page's own name: only the host name makes it the site's."""
+    body = '<a href="/">Übersicht</a><p>Text.</p>'
+    head = "<title>Werbung auf Jodel - Übersicht</title>"
+    meta = extract_metadata(parse_tree(_page(head, body)), "https://jodel.example/werbung")
+    assert (meta.title, meta.site_name) == ("Werbung auf Jodel", None)
+
+
 def test_title_with_a_separator_but_no_site_name_is_kept() -> None:
     head = "<title>Brexit: what happens next - a guide</title>"
     meta = extract_metadata(parse_tree(_page(head)), "https://news.example/a")

@@ -135,10 +135,14 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     ]
     title, from_document = _pick_title(declared, tree)
     title = _untruncated(title, tree)
-    found.title = _clean_title(
-        title, _SiteNames(tree, url, found.site_name), from_document=from_document
+    site_names = _SiteNames(tree, url, found.site_name)
+    found.title = _clean_title(title, site_names, from_document=from_document)
+    found.site_name = (
+        found.site_name
+        or _shown_site_name(tree, url)
+        or site_names.found
+        or _site_segment(_head_title(tree), site_names)
     )
-    found.site_name = found.site_name or _shown_site_name(tree, url)
     found.lead = _first(
         *(
             lead
@@ -251,6 +255,19 @@ def _document_title(tree: lxml_html.HtmlElement) -> str | None:
     if title and len(headings) == 1 and headings[0].casefold() in title.casefold():
         return headings[0]
     return title or (headings[0] if headings else _xpath_text(tree, "//h2"))
+
+
+def _site_segment(title: str | None, is_site_name: _SiteNames) -> str | None:
+    """The first or last segment of <title> that the host name or the front-page link
+    names ("Mayor resigns amid probe - Springfield Daily" on springfield-daily.example),
+    for a page whose headline came from elsewhere and which declares no site name."""
+    separators = list(_TITLE_SEPARATORS.finditer(title or ""))
+    if not title or not separators:
+        return None
+    for segment in (title[separators[-1].end() :], title[: separators[0].start()]):
+        if is_site_name(segment):
+            return is_site_name.found
+    return None
 
 
 def _head_title(tree: lxml_html.HtmlElement) -> str | None:
@@ -587,6 +604,11 @@ class _SiteNames:
     def __init__(self, tree: lxml_html.HtmlElement, url: str | None, declared: str | None):
         self._tree, self._url, self.declared = tree, url, declared
         self._others: set[str] | None = None
+        self.found: str | None = None
+        """The segment found to be the host name as the site writes it ("Springfield Daily"
+        for springfield-daily.example), the site's name for a page that declares none. A
+        front-page link's text is not enough for that: it may be "Übersicht", or the page's
+        own name."""
 
     def __call__(self, segment: str) -> bool:
         part, compact = segment.casefold(), _compact(segment)
@@ -600,7 +622,11 @@ class _SiteNames:
                 return True
         if self._others is None:
             self._others = {_compact(name) for name in _home_names(self._tree, self._url)}
-        return len(compact) >= 4 and compact in self._others
+        if len(compact) >= 4 and compact in self._others:
+            if compact == _compact(_host_label(self._url) or ""):
+                self.found = self.found or segment.strip()
+            return True
+        return False
 
 
 def _home_names(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
@@ -619,11 +645,18 @@ def _home_names(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
         text = _SPACE.sub(" ", anchor.text_content()).strip()
         if text and len(text.split()) <= _MAX_SITE_NAME_WORDS:
             names.append(text)
-    if page and page.hostname:
-        labels = page.hostname.removeprefix("www.").split(".")
-        if len(labels) > 1 and len(labels[0]) >= 4:
-            names.append(labels[0])
+    label = _host_label(url)
+    if label:
+        names.append(label)
     return names
+
+
+def _host_label(url: str | None) -> str | None:
+    """The host name's first label, when it may be a name ("springfield-daily" in
+    www.springfield-daily.example; not "bbc" in bbc.co.uk, too short to tell)."""
+    host = urlsplit(url).hostname if url else None
+    labels = host.removeprefix("www.").split(".") if host else []
+    return labels[0] if len(labels) > 1 and len(labels[0]) >= 4 else None
 
 
 def _shown_site_name(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
