@@ -57,11 +57,29 @@ def _paragraphs(text: str) -> list[str]:
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         if not lines:
             continue
-        if _hard_wrapped(lines):
+        if not paragraphs and _header_lines(lines):
+            paragraphs.extend(lines)
+        elif _hard_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
     return paragraphs
+
+
+def _header_lines(lines: list[str]) -> bool:
+    """The dump's first lines, not separated by a blank line: a title, then a site line, a
+    byline or a date, each on its own line ("Harbour vote passes" / "The Coastal Ledger").
+    A wrapped paragraph's next line goes on mid-sentence: in lower case, or ending it."""
+    return (
+        1 < len(lines) <= _HEADER_LINES + 1
+        and _is_title(lines[0])
+        and not ends_like_sentence(lines[0])
+        and not lines[0].rstrip().endswith((",", ";", ":", "-"))
+        and all(
+            _BYLINE.match(line) or _parse_date_line(line) or _is_site_line(line)
+            for line in lines[1:]
+        )
+    )
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
