@@ -35,6 +35,10 @@ from retina.model import RemovedKind
         "The new chief justice is sworn in on Monday. (AP Photo/Ted S. Warren)",
         "Der Philosoph Richard David Precht im DLF. (picture alliance / dpa / Oliver Berg)",
         "Image source, Getty Images",
+        "AP Photo/John Locher",
+        "Getty Images",
+        "Jane Roe via Getty Images",
+        "Photo by Jane Roe",
         "Image caption, Residents were rescued by boat in the town centre",
     ],
 )
@@ -64,6 +68,8 @@ def test_captions_found(text: str) -> None:
         "council blamed on a shortage of staff in its planning office and on the courts, "
         "and on the weather, which had delayed the survey of the river itself by months.",
         "The image, sources said, was taken in May.",
+        "Getty Images said it would appeal the ruling.",
+        "Photo by photo, the exhibition retells the war.",
     ],
 )
 def test_prose_and_attributions_stay(text: str) -> None:

@@ -12,6 +12,7 @@ from retina.model import RemovedKind
 
 _COMMENT_SECTION = "a label or notice of the comment section"
 _SEPARATOR = "a separator line with no words"
+_CONTROLS = "a label of a player, a gallery or the app"
 
 
 @pytest.mark.parametrize(
@@ -68,6 +69,16 @@ _SEPARATOR = "a separator line with no words"
         ),
         ("Updated 3:45 PM EST, Mon December 4, 2026", "a date or time on its own"),
         ("Publicado: Jueves, 21 Abril 2022 04:45", "a date or time on its own"),
+        ("Published 3 hours ago", "a date or time on its own"),
+        ("vor 16 Stunden", "a date or time on its own"),
+        ("hace 5 minutos", "a date or time on its own"),
+        ("Your browser does not support the video tag.", _CONTROLS),
+        ("toggle caption", _CONTROLS),
+        ("Image 1 of 12", _CONTROLS),
+        ("Listen to this article · 5:32 min", _CONTROLS),
+        ("loading...", _CONTROLS),
+        ("Open in app", _CONTROLS),
+        ("Sign in to comment", _COMMENT_SECTION),
         ("（完）", "an end-of-story mark"),
         ("(END)", "an end-of-story mark"),
         ("###", "an end-of-story mark"),
@@ -124,6 +135,9 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "The end",
         "编辑部表示，这项调查将持续到明年。",  # "the editors said…": a sentence
         "（编辑：严玉洁 王辉）",  # a wire story's own credits
+        "The deal closed 2 hours ago.",
+        "Loading the trucks took hours.",
+        "Get the app right and the users follow.",
     ],
 )
 def test_prose_stays(text: str) -> None:

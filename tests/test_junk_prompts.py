@@ -123,6 +123,7 @@ from retina.model import RemovedKind
         ("Reklama", RemovedKind.AD),
         ("广告", RemovedKind.AD),
         ("Artikel teilen", RemovedKind.SHARE_PROMPT),
+        ("Follow", RemovedKind.SHARE_PROMPT),
         ("Partager sur Facebook", RemovedKind.SHARE_PROMPT),
         ("Dieser Artikel ist nur für Abonnenten verfügbar.", RemovedKind.BOILERPLATE),
         ("Cet article est réservé aux abonnés.", RemovedKind.BOILERPLATE),

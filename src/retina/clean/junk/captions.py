@@ -76,6 +76,15 @@ _SPOKEN_LABEL = re.compile(
 )
 """A picture's credit or caption under the label a page writes for screen readers, with a
 comma ("Image source, Getty Images", "Image caption, Residents were rescued by boat")."""
+_CREDIT_ALONE = re.compile(
+    r"^(?:(?:AP|AFP|Reuters|EPA|dpa|Getty|Xinhua|PA)\s+(?:Photos?|Images?)\s*/\s*\S.*"
+    r"|Getty\s+Images(?:\s+for\s+\S.*)?|(?:\S+\s+){0,4}via\s+Getty\s+Images"
+    r"|(?:photo|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+(?-i:[A-ZÀ-Ý])[^.!?]*)$",
+    re.IGNORECASE,
+)
+"""A picture credit on its own line ("AP Photo/John Locher", "Getty Images", "Jane Roe via
+Getty Images", "Photo by Jane Roe")."""
+_MAX_CREDIT_ALONE_WORDS = 10
 _GALLERY_TITLE = re.compile(
     r"^(?:gallery|photo\s+gallery|galerie|bildergalerie|fotogalerie|fotostrecke|galería"
     r"|galleria|slideshow)\s*:\s*\S|\|\s*\d+\s+(?:photos|pictures|images|bilder|fotos)$",
@@ -147,6 +156,8 @@ def caption_reason(text: str) -> str | None:
     ):
         return "a caption ending with its picture credit"
     if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
+        return "a picture credit"
+    if n <= _MAX_CREDIT_ALONE_WORDS and _CREDIT_ALONE.match(text):
         return "a picture credit"
     if n <= _MAX_CREDITED_WORDS and _SPOKEN_LABEL.match(text):
         return "a picture's credit or caption, labelled for screen readers"

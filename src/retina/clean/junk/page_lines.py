@@ -1,14 +1,16 @@
 """Lines of page furniture the extractors leave between paragraphs: a date or time on its
-own ("23.10.2018", "asked Feb 6, 2014 at 20:37", "opublikowano: 2021-04-29 17:13"),
-reading-time labels ("5 min read", "Lesezeit: 3 Minuten"), tag and category lists
-("Tags: harbour, council"), comment-form prompts
-("You must be logged in to post a comment") and other log-in notices, comment counts
-("Kommentare insgesamt: 0"), a pager's controls ("Next", "« Older posts") and a slideshow's
-run into its captions, links to skip past part of the page ("Skip to content"), separator
-lines with no words ("___" before a wire story's credits), an end-of-story mark
-("（完）", "(END)", "###"), a Chinese page's editor line ("责任编辑：李华"), a closing
-line of agency credits ("aja/PAP"), and headings left at the end with nothing under them
-(the title of a related-links box whose links are gone).
+own ("23.10.2018", "asked Feb 6, 2014 at 20:37", "opublikowano: 2021-04-29 17:13") or a
+relative time ("Published 3 hours ago"), reading-time labels ("5 min read", "Lesezeit: 3
+Minuten"), tag and category lists ("Tags: harbour, council"), comment-form prompts ("You
+must be logged in to post a comment") and other log-in notices, comment counts
+("Kommentare insgesamt: 0"), the labels of a player, a gallery or the app banner ("Your
+browser does not support the video tag.", "toggle caption", "Listen to this article"), a
+pager's controls ("Next", "« Older posts") and a slideshow's run into its captions, links
+to skip past part of the page ("Skip to content"), separator lines with no words ("___"
+before a wire story's credits), an end-of-story mark ("（完）", "(END)", "###"), a Chinese
+page's editor line ("责任编辑：李华"), a closing line of agency credits ("aja/PAP"), and
+headings left at the end with nothing under them (the title of a related-links box whose
+links are gone).
 
 A date line is a short block that holds a full date or a clock time and, besides it, at
 most one label word ("Updated", "asked"); a paragraph that mentions a date says something
@@ -74,7 +76,7 @@ _COMMENT_LABEL = re.compile(
     r"|have\s+your\s+say|kommentar(?:e)?\s+(?:schreiben|anzeigen|verfassen)"
     r"|(?:schreiben\s+sie|schreibe)\s+einen\s+kommentar|laisser\s+un\s+commentaire"
     r"|(?:deja|dejar|deje)\s+(?:un|tu|su)\s+comentario|deixe\s+(?:um|seu)\s+comentário"
-    r"|lascia\s+un\s+commento)[\s.:!…]*$"
+    r"|lascia\s+un\s+commento|(?:sign|log)\s*in\s+to\s+(?:comment|reply))[\s.:!…]*$"
     r"|^comments?\s+(?:are|will\s+be)\s+(?:moderated|reviewed|closed|disabled|turned\s+off)\b",
     re.IGNORECASE,
 )
@@ -126,6 +128,32 @@ _PAGER = re.compile(
 _CAROUSEL = re.compile(rf"^[\W_]*(?:{_BACK})[\W_]+(?:{_FORWARD})\b\W+\w", re.IGNORECASE)
 """A slideshow's two controls run into the caption of its slides ("Previous Next “One
 girl can be silenced…” slideshow"): no sentence opens by going back and forward."""
+_AGO = re.compile(
+    r"^(?:(?:published|updated|posted|last\s+updated|aktualisiert|veröffentlicht|publié|mis\s+à"
+    r"\s+jour|publicado|actualizado)\s*:?\s*)?"
+    r"(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?"
+    r"|months?|years?)\s+ago"
+    r"|vor\s+(?:\d+|einer|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monaten?)"
+    r"|il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois)"
+    r"|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses?))\W*$",
+    re.IGNORECASE,
+)
+"""A relative time on its own ("Published 3 hours ago", "vor 2 Stunden", "hace 5 minutos")."""
+_CONTROLS = re.compile(
+    r"^(?:your\s+browser\s+does\s+not\s+support\b.*"
+    r"|this\s+video\s+(?:can\s*not|cannot|could\s+not)\s+be\s+played\b.*"
+    r"|please\s+enable\s+javascript\s+to\s+(?:view|see|watch|play|read)\b.*"
+    r"|loading\s*(?:\.\.\.|…)?|click\s+to\s+expand|(?:enlarge|expand)\s+this\s+image"
+    r"|toggle\s+caption|(?:hide|show)\s+caption|image\s+\d+\s+of\s+\d+"
+    r"|listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*[·•|–-]\s*\d+(?::\d+)?\s*(?:min\w*)?)?"
+    r"|listen\s*[·•|–-]\s*\d+(?::\d+)?\s*(?:min\w*)?"
+    r"|open\s+in\s+(?:the\s+)?app|(?:download|get)\s+(?:the|our)\s+(?:\w+\s+)?app)\W*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""The labels of a video or audio player, a gallery or the app banner left in the text
+("Your browser does not support the video tag.", "toggle caption", "Image 1 of 12",
+"Listen to this article", "Open in app")."""
+_MAX_CONTROLS_WORDS = 20
 _SKIP_LINK = re.compile(
     r"^\W*(?:skip\s+(?:to|past|over|navigation|gallery|ad|advertisement)\b|überspringe\b"
     r"|(?:zum|zur)\s+\w+\s+springen\b"
@@ -226,6 +254,10 @@ def page_line_reason(text: str) -> str | None:
         return "a pager's controls"
     if n <= _MAX_SKIP_LINK_WORDS and _SKIP_LINK.match(text):
         return "a link to skip past part of the page"
+    if n <= 8 and _AGO.match(text):
+        return "a date or time on its own"
+    if n <= _MAX_CONTROLS_WORDS and _CONTROLS.match(text):
+        return "a label of a player, a gallery or the app"
     if _CAROUSEL.match(text):
         return "a slideshow's controls and captions"
     return None

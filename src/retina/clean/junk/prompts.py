@@ -40,7 +40,7 @@ _SHARE_LABEL = re.compile(
     r"|compartilhe|compartilhar"
     r"|opens\s+in\s+new\s+window|save|pin\s+it|bookmark|teilen|merken|drucken|partager"
     r"|imprimer|compartir|imprimir|condividi|delen|udostępnij"
-    r"|facebook|twitter|whatsapp|linkedin|reddit|telegram)(?:\s*[|·,/.]\s*|\s+)?)+$",
+    r"|facebook|twitter|whatsapp|linkedin|reddit|telegram|follow)(?:\s*[|·,/.]\s*|\s+)?)+$",
     re.IGNORECASE,
 )
 """The labels of share, save and print buttons, alone or in a row ("Teilen | Drucken",
