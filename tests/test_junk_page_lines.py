@@ -79,6 +79,8 @@ _CONTROLS = "a label of a player, a gallery or the app"
         ("loading...", _CONTROLS),
         ("Open in app", _CONTROLS),
         ("Sign in to comment", _COMMENT_SECTION),
+        ("Back to top", "a link back to the top or the front page"),
+        ("Zur Startseite", "a link back to the top or the front page"),
         ("（完）", "an end-of-story mark"),
         ("(END)", "an end-of-story mark"),
         ("###", "an end-of-story mark"),

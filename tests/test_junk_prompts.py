@@ -124,6 +124,11 @@ from retina.model import RemovedKind
         ("广告", RemovedKind.AD),
         ("Artikel teilen", RemovedKind.SHARE_PROMPT),
         ("Follow", RemovedKind.SHARE_PROMPT),
+        ("Síguenos en Twitter", RemovedKind.SHARE_PROMPT),
+        ("Folgen Sie uns auf Twitter Liken Sie uns auf Facebook", RemovedKind.SHARE_PROMPT),
+        ("Suivez-nous sur Facebook", RemovedKind.SHARE_PROMPT),
+        ("Comparte esta noticia", RemovedKind.SHARE_PROMPT),
+        ("Obserwuj nas na Facebooku", RemovedKind.SHARE_PROMPT),
         ("Partager sur Facebook", RemovedKind.SHARE_PROMPT),
         ("Dieser Artikel ist nur für Abonnenten verfügbar.", RemovedKind.BOILERPLATE),
         ("Cet article est réservé aux abonnés.", RemovedKind.BOILERPLATE),
@@ -172,6 +177,8 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         "Register",  # a heading as often as a button
         "Supported by the council, the plan passed easily.",
         "Anzeige gegen den Bürgermeister erstattet",
+        "Comparte tu opinión sobre la xenofobia",
+        "Partagez-vous ce constat sur le port ?",
         "Werbung für Zigaretten ist seit 2007 verboten, sagte der Minister.",
         "Este artículo fue escrito por suscriptores de nuestra comunidad y editado por la"
         " redacción del diario.",

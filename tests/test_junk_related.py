@@ -286,3 +286,14 @@ def test_cjk_prose_opening_with_a_marker_word_stays() -> None:
     """A sentence (it has a "。") after the marker words is text."""
     text = "相关阅读材料显示，今年以来全国居民消费价格总体平稳，食品价格涨幅有所回落。"
     assert not find_related_links([_CJK_PROSE, Candidate(BlockKind.PARAGRAPH, text)], set())
+
+
+@pytest.mark.parametrize(
+    "line", ["Nota relacionada: La secretaria que tumbó al contralor", "À lire également : Le port"]
+)
+def test_spanish_and_french_markers(line: str) -> None:
+    prose = Candidate(
+        BlockKind.PARAGRAPH, "El consejo votó el martes ampliar el puerto de la ciudad."
+    )
+    [finding] = find_related_links([prose, Candidate(BlockKind.PARAGRAPH, line), prose], set())
+    assert finding.positions == (1,)

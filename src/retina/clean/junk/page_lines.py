@@ -128,6 +128,12 @@ _PAGER = re.compile(
 _CAROUSEL = re.compile(rf"^[\W_]*(?:{_BACK})[\W_]+(?:{_FORWARD})\b\W+\w", re.IGNORECASE)
 """A slideshow's two controls run into the caption of its slides ("Previous Next “One
 girl can be silenced…” slideshow"): no sentence opens by going back and forward."""
+_BACK_LINK = re.compile(
+    r"^\W*(?:back\s+to\s+(?:the\s+)?(?:top|home(?:\s*page)?|front\s+page)|(?:zurück\s+)?zur"
+    r"\s+startseite|nach\s+oben|retour\s+(?:en\s+haut|à\s+l['’]accueil)|volver\s+(?:arriba"
+    r"|al\s+inicio)|torna\s+(?:su|all['’]inizio|alla\s+home)|voltar\s+ao\s+topo)\W*$",
+    re.IGNORECASE,
+)
 _AGO = re.compile(
     r"^(?:(?:published|updated|posted|last\s+updated|aktualisiert|veröffentlicht|publié|mis\s+à"
     r"\s+jour|publicado|actualizado)\s*:?\s*)?"
@@ -254,6 +260,8 @@ def page_line_reason(text: str) -> str | None:
         return "a pager's controls"
     if n <= _MAX_SKIP_LINK_WORDS and _SKIP_LINK.match(text):
         return "a link to skip past part of the page"
+    if n <= _MAX_SKIP_LINK_WORDS and _BACK_LINK.match(text):
+        return "a link back to the top or the front page"
     if n <= 8 and _AGO.match(text):
         return "a date or time on its own"
     if n <= _MAX_CONTROLS_WORDS and _CONTROLS.match(text):

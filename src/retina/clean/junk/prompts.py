@@ -32,6 +32,18 @@ _SHARE = re.compile(
     rf"email|e-mail|print|copy\s+link)\b.*\b(?:{_SOCIAL})\b|^follow\s+us\b",
     re.IGNORECASE,
 )
+_SHARE_ELSEWHERE = re.compile(
+    r"^(?:síguenos|sígannos|seguinos|folgen\s+sie\s+uns|folge\s+uns|seguici|siga-nos|segue-nos"
+    r"|suivez-nous|suis-nous|volg\s+ons|obserwuj\s+nas|comparte|compartí|compártelo|teilen\s+sie"
+    r"|partagez|condividi|compartilhe|deel|udostępnij)\b"
+    r".*\b(?:(?:facebook\w*|twitter|x|whatsapp|linkedin|instagram|telegram|tiktok|youtube"
+    r"|threads|bluesky|mastodon|redes\s+sociales|réseaux\s+sociaux|social\s+media"
+    r"|sozialen\s+medien)|(?:noticia|art[ií]culo|article|artikel|beitrag|articolo|notizia"
+    r"|artigo|notícia)s?)\b",
+    re.IGNORECASE,
+)
+"""Follow and share prompts in Spanish, German, Italian, Portuguese, French, Dutch and
+Polish ("Síguenos en Twitter", "Folgen Sie uns auf Instagram", "Comparte esta noticia")."""
 _SHARE_LABEL = re.compile(
     r"^(?:(?:share|share\s+this|share\s+on|tweet|email|print|copy\s+link"
     r"|share\s+(?:this\s+|the\s+|full\s+)?(?:article|story|page|post)"
@@ -247,7 +259,9 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
             RemovedKind.AD,
             "words spelled with look-alike letters of another script (disguised ad)",
         )
-    if n <= _MAX_SHARE_WORDS and (_SHARE_LABEL.match(text) or _SHARE.match(text)):
+    if n <= _MAX_SHARE_WORDS and (
+        _SHARE_LABEL.match(text) or _SHARE.match(text) or _SHARE_ELSEWHERE.match(text)
+    ):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
     if len(text) <= _MAX_CJK_PROMPT_CHARS and _SHARE_CJK.search(text):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
