@@ -12,6 +12,7 @@ import types
 import unicodedata
 
 from retina.clean.candidate import Draft
+from retina.clean.dateline import credited_agency
 from retina.clean.junk import remove_junk
 from retina.clean.language import detect_language
 from retina.errors import InputError
@@ -84,6 +85,11 @@ def _finish(draft: Draft, url: str | None) -> Article:
     if junk.attribution:
         origin = origin or junk.attribution.origin
         section = section or junk.attribution.section
+    # below a standfirst or a heading, the dateline opens the first paragraphs
+    origin = origin or next(
+        filter(None, (credited_agency(b.text, draft.site_name, url) for b in junk.blocks[:3])),
+        None,
+    )
     article = Article(
         url=url,
         canonical_url=draft.canonical_url,

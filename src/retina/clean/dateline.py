@@ -1,0 +1,67 @@
+"""The news agency a wire story's dateline credits: "WASHINGTON (AP) — …", "LONDON, Dec 7
+(Reuters) - …", "Berlin (dpa) - …".
+
+A newspaper running an agency's copy keeps the agency's dateline, so it names the
+publication the text comes from as surely as a closing "Source:" line does. Only agencies
+are read: a station or paper crediting itself in its own dateline ("SAN FRANCISCO (KRON)
+—") writes a name that need not match the site's, and would be taken for a copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retina.url_parts import bare_host
+
+AGENCIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    # as the dateline writes it: (the name shown, the agency's own hosts)
+    "AP": ("The Associated Press", ("apnews.com", "ap.org")),
+    "Reuters": ("Reuters", ("reuters.com",)),
+    "AFP": ("AFP", ("afp.com",)),
+    "dpa": ("dpa", ("dpa.com",)),
+    "UPI": ("UPI", ("upi.com",)),
+    "Bloomberg": ("Bloomberg", ("bloomberg.com",)),
+    "CNN": ("CNN", ("cnn.com",)),
+    "EFE": ("EFE", ("efe.com",)),
+    "ANSA": ("ANSA", ("ansa.it",)),
+    "Xinhua": ("Xinhua", ("xinhuanet.com", "news.cn")),
+    "Kyodo": ("Kyodo News", ("kyodonews.net",)),
+    "Yonhap": ("Yonhap", ("yna.co.kr",)),
+    "PTI": ("PTI", ("ptinews.com",)),
+    "IANS": ("IANS", ("ianslive.in",)),
+    "ANI": ("ANI", ("aninews.in",)),
+    "AAP": ("AAP", ("aap.com.au",)),
+    "CP": ("The Canadian Press", ("thecanadianpress.com",)),
+    "PA": ("PA Media", ("pa.media",)),
+    "APA": ("APA", ("apa.at",)),
+    "KNA": ("KNA", ("kna.de",)),
+    "epd": ("epd", ("epd.de",)),
+    "Lusa": ("Lusa", ("lusa.pt",)),
+    "Europa Press": ("Europa Press", ("europapress.es",)),
+    "PAP": ("PAP", ("pap.pl",)),
+    "TASS": ("TASS", ("tass.com", "tass.ru")),
+    "Interfax": ("Interfax", ("interfax.com", "interfax.ru")),
+    "Belga": ("Belga", ("belganewsagency.eu",)),
+    "ANP": ("ANP", ("anp.nl",)),
+}
+_NAMES = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
+_DATELINE = re.compile(
+    # a place (each word capitalised), perhaps a date after it, then the agency and a dash
+    rf"^[A-ZÀ-Ý][\w.'’/-]*(?:[ -][A-ZÀ-Ý][\w.'’/-]*){{0,4}}(?:,\s*[\w. ]{{1,20}})?"
+    rf"\s*\((?P<agency>{_NAMES})\)\s*[—–-]{{1,2}}\s"
+)
+
+
+def credited_agency(first_block: str, site_name: str | None, url: str | None) -> str | None:
+    """The agency the text's opening dateline names, unless the page is the agency's own."""
+    match = _DATELINE.match(first_block[:120])
+    if not match:
+        return None
+    written = match.group("agency")
+    name, hosts = AGENCIES[written]
+    host = bare_host(url) if url else None
+    if host and any(host == h or host.endswith("." + h) for h in hosts):
+        return None
+    if site_name and (written in site_name.split() or name.casefold() in site_name.casefold()):
+        return None  # "AP News", "Reuters UK"
+    return name
