@@ -51,6 +51,16 @@ def test_a_paragraph_the_page_repeats_is_kept_in_both_places() -> None:
     assert [b.from_trafilatura for b in merged] == [True, True, True, False, False]
 
 
+def test_a_paragraph_whose_words_the_engines_split_differently_is_one_block() -> None:
+    """An inline element inside a word ("import<em>ing</em>") is a space in trafilatura's
+    text: the paragraph is one block both engines found, as the Readability engine spaced it."""
+    spaced = "Our importer kept modules import ing cleanly, and the port went on."
+    joined = "Our importer kept modules importing cleanly, and the port went on."
+    merged = merge(_blocks(BODY[0], spaced, BODY[2]), _blocks(BODY[0], joined, BODY[2]))
+    assert [b.candidate.text for b in merged] == [BODY[0], joined, BODY[2]]
+    assert all(b.from_trafilatura and b.from_readability for b in merged)
+
+
 def test_text_inside_an_earlier_block_does_not_move_the_insertion_point_back() -> None:
     """trafilatura ran two paragraphs into one block; Readability has them apart."""
     trafilatura = _blocks(f"{BODY[0]} {BODY[1]}", BODY[2], "Comments (3)")

@@ -25,7 +25,13 @@ from functools import cache
 from importlib import resources
 
 from retina.clean.candidate import Candidate
-from retina.clean.tokens import ends_like_sentence, shingles, starts_like_title, words
+from retina.clean.tokens import (
+    ends_like_sentence,
+    letters_and_digits,
+    shingles,
+    starts_like_title,
+    words,
+)
 from retina.model import BlockKind
 
 _KINDS = (
@@ -130,8 +136,33 @@ def merge(trafilatura: list[Candidate], readability: list[Candidate]) -> list[So
                     if t_keys[found] == key:
                         whole.add(found)
                 continue
+        twin = _twin(candidate, key, trafilatura, t_keys, slot)
+        if twin is not None:  # one block, its text as the Readability engine spaced it
+            kept = replace(trafilatura[twin], text=candidate.text)
+            merged[twin + 1][0] = Sourced(kept, True, True, tokens)
+            continue
         merged[slot].append(Sourced(candidate, False, True, tokens))
     return [block for group in merged for block in group]
+
+
+def _twin(
+    candidate: Candidate, key: str, trafilatura: list[Candidate], t_keys: list[str], slot: int
+) -> int | None:
+    """The trafilatura block beside the insertion point that is this one with its words
+    split differently, if any: an inline element inside a word ("import<em>ing</em>") is a
+    space in trafilatura's text ("import ing") and none in the Readability engine's, and
+    the paragraph came out twice. The Readability engine spaces inline text as a browser
+    does ("flask’s", "original on" where trafilatura wrote "flask ’s", "originalon"), so its
+    text is kept. The same words beside each other are a paragraph the page repeats."""
+    compact = letters_and_digits(candidate.text)
+    for index in (slot - 1, slot):
+        if (
+            0 <= index < len(trafilatura)
+            and t_keys[index] != key
+            and letters_and_digits(trafilatura[index].text) == compact
+        ):
+            return index
+    return None
 
 
 def split_like(trafilatura: list[Candidate], readability: list[Candidate]) -> list[Candidate]:
