@@ -39,6 +39,13 @@ from retina.model import RemovedKind
         "Getty Images",
         "Jane Roe via Getty Images",
         "Photo by Jane Roe",
+        # a wire photo's caption runs long; its closing credit says it is one
+        "In this photo dated Tuesday, Nov. 29, 2016 the Soyuz-FG rocket booster with the"
+        " Progress MS-04 cargo ship is installed on a launch pad in Baikonur, Kazakhstan. The"
+        " unmanned Russian cargo space ship Progress MS-04 broke up in the atmosphere over"
+        " Siberia on Thursday Dec. 1, 2016, just minutes after the launch en route to the"
+        " International Space Station due to an unspecified malfunction, the Russian space"
+        " agency said. (Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)",
         "Image caption, Residents were rescued by boat in the town centre",
     ],
 )

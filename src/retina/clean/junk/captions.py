@@ -63,12 +63,13 @@ Lee/The New York Times"): the credit sits in its own element of the figure's cap
 the page's text runs the two together, which prose never does."""
 _PHOTO_CREDIT_IN_BRACKETS = re.compile(
     r"\((?:[^()]*\b(?:Getty\s+Images|AP\s+Photo|Photo\s+by|picture[\s-]alliance|Shutterstock"
-    r"|iStock(?:photo)?|imago\s+images)\b[^()]*"
+    r"|iStock(?:photo)?|imago\s+images|(?:photo|image)s?\s+via\s+(?:AP|Reuters|AFP))\b[^()]*"
     r"|[A-ZÀ-Ý][\w.'-]+(?:\s+[A-ZÀ-Ý][\w.'-]+)+\s*/\s*(?:AFP|EPA|Reuters|AP)\b[^()]*)"
     r"\)\s*\.?$"
 )
 """A photographer and picture agency in brackets closing the block ("(Thomas Coex/AFP/Getty
-Images)", "(AP Photo/Elaine Thompson)", "(picture alliance / dpa / Oliver Berg)"). An
+Images)", "(AP Photo/Elaine Thompson)", "(picture alliance / dpa / Oliver Berg)", "(… Press
+Service photo via AP)"). An
 agency alone or with another credits the text, not a picture ("… geäußert. (dpa)",
 "(dpa/gem)", "(dpa/AFP)")."""
 _SPOKEN_LABEL = re.compile(
@@ -97,6 +98,9 @@ _SLIDE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 _MIN_SLIDES = 3
 _MAX_LABELLED_WORDS = 80
 _MAX_CREDITED_WORDS = 60
+_MAX_AGENCY_CAPTION_WORDS = 100
+"""A wire photo's caption runs long (who, where, when and what happened, 70 words and more),
+and a closing "(AP Photo/…)" or "(… via Getty Images)" is said of nothing but a picture."""
 _MAX_CREDIT_LINE_WORDS = 40
 
 
@@ -148,12 +152,14 @@ def caption_reason(text: str) -> str | None:
         return None
     if n <= _MAX_LABELLED_WORDS and _FIGURE_LABEL.match(text):
         return "a numbered figure caption"
-    if n <= _MAX_CREDITED_WORDS and (
-        _CREDIT_IN_BRACKETS.search(text)
-        or _PHOTO_CREDIT_IN_BRACKETS.search(text)
-        or _CREDIT_SIGN.search(text)
-        or _GLUED_CREDIT.search(text)
-    ):
+    if (
+        n <= _MAX_CREDITED_WORDS
+        and (
+            _CREDIT_IN_BRACKETS.search(text)
+            or _CREDIT_SIGN.search(text)
+            or _GLUED_CREDIT.search(text)
+        )
+    ) or (n <= _MAX_AGENCY_CAPTION_WORDS and _PHOTO_CREDIT_IN_BRACKETS.search(text)):
         return "a caption ending with its picture credit"
     if n <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LABEL.search(text):
         return "a picture credit"
