@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 
+from retina.clean.byline_names import names_in_byline
 from retina.clean.html import parse_tree
 from retina.clean.metadata import extract_metadata
 
@@ -288,7 +289,7 @@ def test_a_job_title_after_the_byline_name_is_dropped(byline: str, authors: list
     [
         # the date shown beside the name (quantamagazine.org, news.yahoo.com)
         ('<em>By</em> <a href="/a/js">Joshua Sokol</a> <p>May 20, 2019</p>', ["Joshua Sokol"]),
-        ("By GILLIAN MOHNEY <abbr>March 11, 2015 3:46 PM</abbr>", ["GILLIAN MOHNEY"]),
+        ("By GILLIAN MOHNEY <abbr>March 11, 2015 3:46 PM</abbr>", ["Gillian Mohney"]),
         ("Jo Lin | Updated Mon, 12.03.2024 17:13", ["Jo Lin"]),
         ("Door Jan de Vries, 20. März 2019", ["Jan de Vries"]),
         ("Autor: Hans Müller", ["Hans Müller"]),
@@ -559,3 +560,29 @@ def test_a_description_that_is_the_headline_or_a_piece_of_it_is_no_lead() -> Non
     )
     meta = extract_metadata(parse_tree(_page(head)), None)
     assert meta.lead == "The bank raised rates for the fifth time."
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By JANE ROE and JOHN DOE Associated Press", ["Jane Roe", "John Doe"]),
+        ("By JANE ROE, Associated Press Writer", ["Jane Roe"]),
+        ("By Jane Roe and the Associated Press", ["Jane Roe"]),
+        ("Jo Lin, Reuters", ["Jo Lin"]),
+        ("Jane Roe and John Doe, CNN", ["Jane Roe", "John Doe"]),
+        ("By Jane Roe, The Springfield Daily", ["Jane Roe"]),
+        ("Markus M. Haefliger, London, Beat Bumbacher", ["Markus M. Haefliger", "Beat Bumbacher"]),
+        ("By Jane Roe, Published 3 hours ago", ["Jane Roe"]),
+        ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+        ("By Jo Lin - [email protected]", ["Jo Lin"]),
+        ("Jo Lin jo.lin@example.com", ["Jo Lin"]),
+        # capitals that are no person's name stay as written
+        ("BDZV", ["BDZV"]),
+        ("NATURSTROM AG", ["NATURSTROM AG"]),
+        # a part that is neither a name nor a workplace keeps the byline whole
+        ("Bruno (Henrique Zecchin) Rodrigues", ["Bruno (Henrique Zecchin) Rodrigues"]),
+        ("Bildung und Forschung WBF", ["Bildung und Forschung WBF"]),
+    ],
+)
+def test_names_in_a_byline(byline: str, names: list[str]) -> None:
+    assert names_in_byline(byline) == names

@@ -17,7 +17,8 @@ from retina.clean.dates import cut_at_date
 BY = re.compile(
     r"^\W*(?:(?:(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
     r"|(?:écrit|rédigé)\s+par|escrito\s+por|scritto\s+da|geschreven\s+door"
-    r"|by|von|par|por|door|przez|autor(?:in)?:?|(?:post\s+)?author:?|texto?:?)\s+"
+    r"|(?:erstellt|veröffentlicht)\s+von|by|von|par|por|door|przez|autor(?:in)?:?"
+    r"|(?:post\s+)?author:?|texto?:?)\s+"
     r"|(?:di|da|av|af)\s+(?=\S+\s+\S))",
     re.IGNORECASE,
 )
@@ -46,6 +47,24 @@ _OTHER_CREDIT = re.compile(
 Beyer", "Photos by …"): not an author."""
 
 
+_STAMP = re.compile(
+    r"[\s,|–—-]+(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert"
+    r"|publié|mis\s+à\s+jour|publicado|actualizado)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A time stamp run on after the names in a form the date cut does not know ("By Jane Roe,
+Published 3 hours ago")."""
+_AGENCY_AFTER = re.compile(
+    r"[\s,|–—-]+(?:the\s+)?(?:associated\s+press|reuters|afp|bloomberg(?:\s+news)?|dpa"
+    r"|upi|cnn|ap)(?:\s+(?:writer|reporter|correspondent|staff))?$",
+    re.IGNORECASE,
+)
+"""The agency a wire byline names after the people ("By JANE ROE Associated Press",
+"Jo Lin, Reuters"), a workplace, not one more author."""
+_SEGMENTS = re.compile(r"\s*(?:,|\s\|)\s*")
+_DANGLING = re.compile(r"\s*(?:[,&;]|\b(?:and|und|et|y|e)\b)\s*$", re.IGNORECASE)
+_EMAIL = re.compile(r"\s*[-–—|,]?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s+protected\])")
+"""An e-mail address beside the name, or the placeholder a CDN writes in its place."""
 _HANDLE = re.compile(r"\s+@\w+\b")
 """A social-media handle beside the name ("Williams Perdomo @wperdomod")."""
 _NAME_LIST = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b(?:y|e|en|i|og|och)\b)\s*")
@@ -83,8 +102,46 @@ def names_in_byline(text: str) -> list[str]:
     name = name_in_byline(text)
     parts = [p for part in _WITH.split(name) for p in _NAME_LIST.split(part) if p]
     if len(parts) > 1 and all(_is_name(part) for part in parts):
-        return parts
-    return [name] if name and len(name.split()) <= _MAX_AUTHOR_WORDS else []
+        return [_uncapitalised(part) for part in parts]
+    people = _beside_affiliations(name)
+    if people:
+        return people
+    return [_uncapitalised(name)] if name and len(name.split()) <= _MAX_AUTHOR_WORDS else []
+
+
+def _beside_affiliations(name: str) -> list[str]:
+    """The names of a byline whose comma-separated parts are names or where they work or
+    write from ("Jane Roe and John Doe, CNN", "Markus Haefliger, London, Beat Bumbacher");
+    empty when a part is neither."""
+    segments = [segment for segment in _SEGMENTS.split(name) if segment]
+    if len(segments) < 2:
+        return []
+    people: list[str] = []
+    for segment in segments:
+        names = [part for part in _NAME_LIST.split(segment) if part]
+        if names and all(_is_name(part) for part in names):
+            people.extend(_uncapitalised(part) for part in names)
+        elif not _is_affiliation(segment):
+            return []
+    return people
+
+
+def _is_affiliation(part: str) -> bool:
+    """Where the people of a byline work or write from, beside their names ("Jane Roe and
+    John Doe, CNN", "Jane Roe, The Springfield Daily", "Markus Haefliger, London, Beat
+    Bumbacher"): a few capitalised words, perhaps after an article."""
+    words = part.split()
+    return 0 < len(words) <= _MAX_NAME_WORDS + 1 and all(
+        word in _ARTICLES or word in _PARTICLES or word[0].isupper() for word in words
+    )
+
+
+def _uncapitalised(name: str) -> str:
+    """A person's name set in capitals as the byline's style ("JANE ROE"), written as a
+    name. Not initials, acronyms or handles ("BDZV", "TAG24", "NATURSTROM AG")."""
+    if name.isupper() and _is_name(name) and all(len(word) >= 3 for word in name.split()):
+        return name.title()
+    return name
 
 
 _META_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
@@ -132,7 +189,12 @@ def name_in_byline(text: str) -> str:
     name = cut_at_date(" ".join(text.split()))
     name = BY.sub("", BY.sub("", name, count=1), count=1)  # "Post author By Jo Lin"
     name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;|–—-")
-    name = _HANDLE.sub("", name)
+    name = _STAMP.split(name, maxsplit=1)[0]
+    agency = _AGENCY_AFTER.search(name)
+    if agency and len(name[: agency.start()].split()) >= 2:
+        # "JANE ROE Associated Press", "Jo Lin, Reuters", "Jo Lin and the Associated Press"
+        name = _DANGLING.sub("", name[: agency.start()])
+    name = _HANDLE.sub("", _EMAIL.sub("", name))
     person, bar, _where = name.partition(" | ")
     if bar and _is_name(person):
         name = person  # "Michael Humpa | CHIP Software-Redaktion"
