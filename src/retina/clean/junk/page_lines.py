@@ -134,6 +134,17 @@ _BACK_LINK = re.compile(
     r"|al\s+inicio)|torna\s+(?:su|all['’]inizio|alla\s+home)|voltar\s+ao\s+topo)\W*$",
     re.IGNORECASE,
 )
+_END_MARK = re.compile(
+    r"^[（(\[【]?\s*(?:完|全文完|end|ends)\s*[）)\]】]?$|^#{3}$|^-\s*30\s*-$", re.IGNORECASE
+)
+"""The mark a wire story ends with: "（完）" (Xinhua), "(END)", "###", "-30-"."""
+_EDITOR_LINE = re.compile(
+    r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[^\s。]{1,20}"
+    r"(?:\s+[^\s。]{1,20})?\s*[】\]）)]?$"
+)
+"""A Chinese news page's closing "责任编辑：李华" (the editor responsible), a field of the
+page's publishing system. A wire story's own "（编辑：严玉洁 王辉）" is its credits, kept like
+Reuters' "(Editing by …)"."""
 _AGO = re.compile(
     r"^(?:(?:published|updated|posted|last\s+updated|aktualisiert|veröffentlicht|publié|mis\s+à"
     r"\s+jour|publicado|actualizado)\s*:?\s*)?"
@@ -145,6 +156,7 @@ _AGO = re.compile(
     re.IGNORECASE,
 )
 """A relative time on its own ("Published 3 hours ago", "vor 2 Stunden", "hace 5 minutos")."""
+_MAX_AGO_WORDS = 8
 _CONTROLS = re.compile(
     r"^(?:your\s+browser\s+does\s+not\s+support\b.*"
     r"|this\s+video\s+(?:can\s*not|cannot|could\s+not)\s+be\s+played\b.*"
@@ -262,26 +274,13 @@ def page_line_reason(text: str) -> str | None:
         return "a link to skip past part of the page"
     if n <= _MAX_SKIP_LINK_WORDS and _BACK_LINK.match(text):
         return "a link back to the top or the front page"
-    if n <= 8 and _AGO.match(text):
+    if n <= _MAX_AGO_WORDS and _AGO.match(text):
         return "a date or time on its own"
     if n <= _MAX_CONTROLS_WORDS and _CONTROLS.match(text):
         return "a label of a player, a gallery or the app"
     if _CAROUSEL.match(text):
         return "a slideshow's controls and captions"
     return None
-
-
-_END_MARK = re.compile(
-    r"^[（(\[【]?\s*(?:完|全文完|end|ends)\s*[）)\]】]?$|^#{3}$|^-\s*30\s*-$", re.IGNORECASE
-)
-"""The mark a wire story ends with: "（完）" (Xinhua), "(END)", "###", "-30-"."""
-_EDITOR_LINE = re.compile(
-    r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[^\s。]{1,20}"
-    r"(?:\s+[^\s。]{1,20})?\s*[】\]）)]?$"
-)
-"""A Chinese news page's closing "责任编辑：李华" (the editor responsible), a field of the
-page's publishing system. A wire story's own "（编辑：严玉洁 王辉）" is its credits, kept like
-Reuters' "(Editing by …)"."""
 
 
 def _is_separator(text: str) -> bool:

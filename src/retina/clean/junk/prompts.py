@@ -73,6 +73,7 @@ _BARE_CALL = re.compile(
 )
 """A sign-up button's label alone ("Sign up here.", "Subscribe now"): the newsletter box it
 belonged to is gone."""
+_MAX_BUTTON_WORDS = 5
 _MORE_COVERAGE = re.compile(
     r"^(?:follow|find|see|read|get|for|more\s+(?:of|on|from))\b.{0,100}"
     r"\b(?:coverage|updates|reporting|stories)\b.{0,60}?(?:https?://|www\.)\S+\W*$",
@@ -150,8 +151,6 @@ _PAYWALL = re.compile(
     rf"\b(?:{_SUBSCRIBER})\b.*\b(?:{_ACCESS})\b|\b(?:{_ACCESS})\b.*\b(?:{_SUBSCRIBER})\b",
     re.IGNORECASE,
 )
-# The same in Chinese, Japanese and Korean, written without spaces: a member or subscriber
-# word and "the rest" or "the full text", said to the reader ("お読みいただけます", "请", "세요").
 _FOR_SUBSCRIBERS = re.compile(
     rf"^(?:this|dieser|diese|dieses|der|cet|ce|este|esta|questo|quest[ao])\s+"
     rf"(?:article|story|content|artikel|beitrag|inhalt|text|contenu|contenido|art[ií]culo"
@@ -163,6 +162,8 @@ _FOR_SUBSCRIBERS = re.compile(
 )
 """The paywall naming the article: "Dieser Artikel ist nur für Abonnenten verfügbar", "Cet
 article est réservé aux abonnés", "This story is for subscribers only"."""
+# The same in Chinese, Japanese and Korean, written without spaces: a member or subscriber
+# word and "the rest" or "the full text", said to the reader ("お読みいただけます", "请", "세요").
 _CJK_SUBSCRIBER = r"会員|購読|ログイン|订阅|訂閱|会员|會員|登录|登入|付费|付費|구독|회원|로그인"
 _CJK_ACCESS = r"続き|全文|继续阅读|繼續閱讀|전문|계속\s*읽|이어서"
 _PAYWALL_CJK = re.compile(
@@ -269,7 +270,7 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         _NEWSLETTER.match(call) or _NEWSLETTER_ELSEWHERE.match(call) for call in _calls(text)
     ):
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
-    if n <= 5 and _BARE_CALL.match(text):
+    if n <= _MAX_BUTTON_WORDS and _BARE_CALL.match(text):
         return RemovedKind.NEWSLETTER_PROMPT, "a sign-up button's label"
     if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
