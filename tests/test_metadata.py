@@ -586,3 +586,32 @@ def test_a_description_that_is_the_headline_or_a_piece_of_it_is_no_lead() -> Non
 )
 def test_names_in_a_byline(byline: str, names: list[str]) -> None:
     assert names_in_byline(byline) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        # the section between the headline and the site
+        ("Harbour vote passes | Politics | Coastal Ledger", "Harbour vote passes"),
+        # the site's name, then its tagline or the date
+        (
+            "Harbour vote passes after two-year fight | Coastal Ledger | Local News, Weather",
+            "Harbour vote passes after two-year fight",
+        ),
+        (
+            "Berlin confronts its colonial past anew | Coastal Ledger | 19.01.2020",
+            "Berlin confronts its colonial past anew",
+        ),
+    ],
+)
+def test_the_site_s_breadcrumb_and_tagline_leave_the_title(title: str, clean: str) -> None:
+    head = f'<title>{title}</title><meta property="og:site_name" content="Coastal Ledger">'
+    assert extract_metadata(parse_tree(_page(head)), None).title == clean
+
+
+def test_a_navigation_link_s_text_in_the_middle_of_the_title_is_no_site_name() -> None:
+    """ "Forum" links to the forum's front page; the site is named last."""
+    body = '<a href="/">Forum</a><p>Text.</p>'
+    head = "<title>Kein App Store mehr über Mobile Daten | iPhone | Forum | MacNews.de</title>"
+    meta = extract_metadata(parse_tree(_page(head, body)), "https://www.macnews.de/forum/x")
+    assert meta.title == "Kein App Store mehr über Mobile Daten | iPhone | Forum"

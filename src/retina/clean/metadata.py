@@ -29,6 +29,7 @@ from retina.clean.byline_names import (
 from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
 from retina.clean.language import normalise_language_tag
+from retina.clean.section_names import is_section_name
 from retina.model import Image
 from retina.raw.decode import repair_mojibake
 from retina.url_parts import bare_host, join_url, split_url
@@ -491,15 +492,37 @@ def _clean_title(title: str | None, is_site_name: _SiteNames, *, from_document: 
     first, last = separators[0], separators[-1]
     head, tail = title[: last.start()], title[last.end() :]
     if is_site_name(tail):
-        return head
+        return _without_section_segment(head)
     if len(separators) == 1 and is_site_name(title[: first.start()]):
         return tail
+    for before, after in itertools.pairwise(separators):
+        # "Headline | Site | Local News, Weather, Sports": the site's tagline after its name
+        headline = title[: before.start()]
+        if (
+            _STRONG_SEPARATOR.fullmatch(before.group())
+            and len(headline.split()) >= _MIN_HEADLINE_WORDS
+            and is_site_name.strictly(title[before.end() : after.start()])
+        ):
+            return _without_section_segment(headline)
     if (
         from_document
         and _STRONG_SEPARATOR.fullmatch(last.group())
         and len(tail.split()) <= _MAX_SITE_SEGMENT_WORDS
         and len(head.split()) >= _MIN_HEADLINE_WORDS
     ):
+        return head
+    return title
+
+
+def _without_section_segment(title: str) -> str:
+    """ "Harbour vote passes | Politics" once the site's name is gone: a last segment that
+    names a section ("Politics", "World News") after a strong separator is the site's
+    breadcrumb, not the headline's."""
+    separators = list(_STRONG_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
+    if len(head.split()) >= _MIN_HEADLINE_WORDS and is_section_name(tail):
         return head
     return title
 
@@ -610,16 +633,29 @@ class _SiteNames:
         front-page link's text is not enough for that: it may be "Übersicht", or the page's
         own name."""
 
-    def __call__(self, segment: str) -> bool:
+    def strictly(self, segment: str) -> bool:
+        """Whether the segment names the site by its declared name or its host name, not
+        merely as a front-page link's text ("Forum", "Code" in a site's navigation)."""
+        compact = _compact(segment)
+        if self._declares(segment):
+            return True
+        return len(compact) >= 4 and compact == _compact(_host_label(self._url) or "")
+
+    def _declares(self, segment: str) -> bool:
         part, compact = segment.casefold(), _compact(segment)
+        if not compact or not self.declared:
+            return False
+        site = self.declared.casefold()
+        if part in site or compact == _compact(self.declared):
+            return True
+        return site in part and len(part) <= 2 * len(site)  # "BBC News - Home"
+
+    def __call__(self, segment: str) -> bool:
+        compact = _compact(segment)
         if not compact:
             return False
-        if self.declared:
-            site = self.declared.casefold()
-            if part in site or compact == _compact(self.declared):
-                return True
-            if site in part and len(part) <= 2 * len(site):  # "BBC News - Home"
-                return True
+        if self._declares(segment):
+            return True
         if self._others is None:
             self._others = {_compact(name) for name in _home_names(self._tree, self._url)}
         if len(compact) >= 4 and compact in self._others:

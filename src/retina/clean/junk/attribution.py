@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.dates import cut_at_date
+from retina.clean.section_names import is_section_name
 from retina.clean.tokens import ends_like_sentence, starts_like_title, words
 from retina.model import RemovedKind
 from retina.url_parts import bare_host
@@ -76,57 +77,6 @@ _SEARCH_LAST = 3
 _SEARCH_FIRST = 1
 _MAX_LEADING_WORDS = 8
 
-SECTION_WORDS = frozenset(
-    [
-        "world",
-        "news",
-        "politics",
-        "business",
-        "economy",
-        "economics",
-        "finance",
-        "markets",
-        "money",
-        "tech",
-        "technology",
-        "science",
-        "health",
-        "sport",
-        "sports",
-        "culture",
-        "arts",
-        "entertainment",
-        "opinion",
-        "comment",
-        "lifestyle",
-        "travel",
-        "environment",
-        "climate",
-        "education",
-        "uk",
-        "us",
-        "europe",
-        "asia",
-        "africa",
-        "americas",
-        "australia",
-        "local",
-        "national",
-        "international",
-        "media",
-        "style",
-        "food",
-        "books",
-        "music",
-        "film",
-        "tv",
-        "society",
-        "life",
-        "features",
-        "analysis",
-    ]
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -150,7 +100,7 @@ def parse_attribution(text: str) -> Attribution | None:
         return None  # ("… was first published in 2019 and has been updated"): no name
     parts = [p.strip() for p in _PART_SEPARATOR.split(rest) if p.strip()]
     origin, section = parts[-1], " – ".join(parts[:-1]) or None
-    if len(parts) > 1 and _looks_like_section(origin) and not _looks_like_section(parts[0]):
+    if len(parts) > 1 and is_section_name(origin) and not is_section_name(parts[0]):
         origin, section = " – ".join(parts[:-1]), parts[-1]
     if not starts_like_title(origin):
         return None
@@ -189,8 +139,3 @@ def find_attribution(
                 (i,), RemovedKind.ATTRIBUTION, f"credits the original publication: {credited}"
             ), attribution
     return None
-
-
-def _looks_like_section(part: str) -> bool:
-    tokens = words(part)
-    return 0 < len(tokens) <= 3 and all(t in SECTION_WORDS for t in tokens)
