@@ -13,10 +13,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from retina.ingest.feeds import parse_source
+from helpers import BODY
+from retina import clean
+from retina.ingest.feeds import FeedItem, parse_source
 from retina.ingest.fetch import Fetcher, FetchSettings
 from retina.ingest.guard import AddressGuard
-from retina.ingest.poll import MAX_FAILURES, MAX_INTERVAL, MIN_INTERVAL, PollReport, poll_sources
+from retina.ingest.poll import (
+    MAX_FAILURES,
+    MAX_INTERVAL,
+    MIN_INTERVAL,
+    PollReport,
+    _as_page,
+    poll_sources,
+)
 from retina.sample import Behaviour, generate, read_truth, serve
 from retina.store import Store
 from retina.store.sources import (
@@ -261,3 +270,21 @@ def test_two_pollers_at_once_record_each_item_once(
         assert state is not None
         with Store.open(tmp_path) as other:
             assert sum(count_items(other, source.id).values()) == state.items_seen > 0
+
+
+def test_a_feed_item_s_credit_to_its_own_site_is_no_origin() -> None:
+    """WordPress closes each feed item with "The post … appeared first on <the site>.": on
+    the site's own feed that names no other publication; the line still goes."""
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            *BODY,
+            "The post Marlow council approves harbour expansion appeared first on Coastal Ledger.",
+        )
+    )
+    item = FeedItem(key="1", url=None, title="Marlow council approves harbour expansion")
+    article = clean(_as_page(item, body, "Coastal Ledger"))
+    assert (article.site_name, article.origin) == ("Coastal Ledger", None)
+    assert [b.text for b in article.blocks] == BODY
+    copied = clean(_as_page(item, body, "Aggregator Daily"))  # a scraper's copy of the feed
+    assert copied.origin == "Coastal Ledger"

@@ -155,7 +155,7 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source) -> SourceO
     async def take(item: FeedItem) -> None:
         """Fetch and clean the item, and store it at once: a poll stopped halfway keeps
         what it had, and the next poll goes on from there."""
-        article, text_from, error = await _item_article(fetcher, item, pages)
+        article, text_from, error = await _item_article(fetcher, item, pages, parsed.title)
         async with storing:
             await asyncio.to_thread(
                 _store_item, store, source, item, article, text_from, error, outcome
@@ -220,7 +220,7 @@ def _parse_feed(result: FetchResult) -> ParsedSource:
 
 
 async def _item_article(
-    fetcher: Fetcher, item: FeedItem, pages: asyncio.Semaphore
+    fetcher: Fetcher, item: FeedItem, pages: asyncio.Semaphore, site: str | None
 ) -> tuple[Article | None, str | Throttled | None, str | None]:
     """The item's article: from its page, else from the feed's content. Returns the
     article, where its text came from, and why the page could not be used; where is the
@@ -241,19 +241,23 @@ async def _item_article(
     feed_html = item.content or item.summary
     if feed_html:
         try:
-            article = await asyncio.to_thread(clean, _as_page(item, feed_html), url=item.url)
+            page_html = _as_page(item, feed_html, site)
+            article = await asyncio.to_thread(clean, page_html, url=item.url)
             return article, "feed", None
         except RetinaError as error:
             return None, None, f"{page_error}; the feed's text: {error}"
     return None, None, page_error
 
 
-def _as_page(item: FeedItem, content: str) -> str:
-    """A feed's HTML content as a page the cleaner reads (text is escaped as text)."""
+def _as_page(item: FeedItem, content: str, site: str | None) -> str:
+    """A feed's HTML content as a page the cleaner reads (text is escaped as text). The
+    feed's title names the site, so that the text's credit to the site itself (WordPress's
+    "The post … appeared first on <site>.") is no origin."""
     body = content if "<" in content else f"<p>{html.escape(content)}</p>"
     title = html.escape(item.title or "")
+    named = f'<meta property="og:site_name" content="{html.escape(site)}">' if site else ""
     return (
-        f"<!DOCTYPE html><html><head><title>{title}</title></head>"
+        f"<!DOCTYPE html><html><head><title>{title}</title>{named}</head>"
         f"<body><article>{body}</article></body></html>"
     )
 
