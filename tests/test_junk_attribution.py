@@ -175,3 +175,26 @@ def test_republishing_notice_with_call_to_action_sets_origin() -> None:
     assert article.origin == "The Conversation"
     assert [b.text for b in article.blocks] == BODY
     assert [r.kind for r in article.removed] == [RemovedKind.ATTRIBUTION]
+
+
+@pytest.mark.parametrize(
+    ("credited", "site", "url"),
+    [
+        ("The Coastal Ledger", "Coastal Ledger", None),
+        ("Coastal Ledger", None, "https://www.coastal-ledger.example/2026/harbour"),
+        ("The Conversation", None, "https://theconversation.com/harbour-123"),
+        ("coastal-ledger.example", "Coastal Ledger", "https://coastal-ledger.example/a"),
+    ],
+)
+def test_a_credit_to_the_site_itself_however_written_is_no_origin(
+    credited: str, site: str | None, url: str | None
+) -> None:
+    named = f'<meta property="og:site_name" content="{site}">' if site else ""
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    page = (
+        f"<html><head><title>Harbour</title>{named}</head><body><article>{paragraphs}"
+        f"<p>Originally published by {credited}</p></article></body></html>"
+    )
+    article = clean(page, url=url)
+    assert article.origin is None
+    assert [r.kind for r in article.removed] == [RemovedKind.ATTRIBUTION]

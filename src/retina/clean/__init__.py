@@ -15,10 +15,11 @@ from retina.clean.candidate import Draft
 from retina.clean.dateline import credited_agency
 from retina.clean.junk import remove_junk
 from retina.clean.language import detect_language
+from retina.clean.tokens import letters_and_digits
 from retina.errors import InputError
 from retina.model import Article, Page
 from retina.raw.decode import decode
-from retina.url_parts import split_url
+from retina.url_parts import bare_host, split_url
 
 __all__ = ["clean", "clean_page"]
 
@@ -30,6 +31,7 @@ _HTML_TAG = re.compile(
 )
 _FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 _MIN_HTML_TAGS = 3
+_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 
 
 def clean(data: str | bytes, *, url: str | None = None, content_type: str | None = None) -> Article:
@@ -99,7 +101,7 @@ def _finish(draft: Draft, url: str | None) -> Article:
         published=draft.published,
         updated=draft.updated,
         site_name=draft.site_name,
-        origin=origin if origin != draft.site_name else None,
+        origin=None if origin and _credits_itself(origin, draft.site_name, url) else origin,
         section=section,
         language=draft.language,
         blocks=junk.blocks,
@@ -109,6 +111,20 @@ def _finish(draft: Draft, url: str | None) -> Article:
     if article.language is None:
         article.language = detect_language(article.text)
     return article
+
+
+def _credits_itself(origin: str, site_name: str | None, url: str | None) -> bool:
+    """Whether the credited publication is the site itself, however written: "Coastal
+    Ledger" on "The Coastal Ledger", on coastal-ledger.example, or its host name."""
+    host = bare_host(url) if url else None
+    own = {site_name, host, host.split(".")[0] if host else None}
+    keys = {key for name in own if name for key in _name_keys(name)}
+    return not keys.isdisjoint(_name_keys(origin))
+
+
+def _name_keys(name: str) -> set[str]:
+    """A publication's name compared in letters and digits, with and without "The"."""
+    return {letters_and_digits(name), letters_and_digits(_THE.sub("", name))} - {""}
 
 
 def _compose(draft: Draft) -> None:
