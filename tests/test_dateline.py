@@ -24,6 +24,8 @@ _STORY = (
         ("LONDON, Dec 7 (Reuters) - Oil prices rose on Monday.", "Reuters"),
         ("Bogotá (dpa) - Gebrochene Wirbelsäule, gebrochener Oberschenkel.", "dpa"),
         ("WASHINGTON (CNN) — Not everyone subscribes to a resolution.", "CNN"),
+        ("MADRID, 7 dic (EFE).- El Gobierno aprobó el martes el plan del puerto.", "EFE"),
+        ("(Reuters) - Oil prices rose on Monday as investors weighed supply risks.", "Reuters"),
     ],
 )
 def test_an_agency_dateline_on_another_site_is_the_origin(opening: str, origin: str) -> None:

@@ -1,5 +1,5 @@
 """The news agency a wire story's dateline credits: "WASHINGTON (AP) — …", "LONDON, Dec 7
-(Reuters) - …", "Berlin (dpa) - …".
+(Reuters) - …", "Berlin (dpa) - …", "MADRID, 7 dic (EFE).- …", "(Reuters) - …".
 
 A newspaper running an agency's copy keeps the agency's dateline, so it names the
 publication the text comes from as surely as a closing "Source:" line does. Only agencies
@@ -46,9 +46,10 @@ AGENCIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 _NAMES = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 _DATELINE = re.compile(
-    # a place (each word capitalised), perhaps a date after it, then the agency and a dash
-    rf"^[A-ZÀ-Ý][\w.'’/-]*(?:[ -][A-ZÀ-Ý][\w.'’/-]*){{0,4}}(?:,\s*[\w. ]{{1,20}})?"
-    rf"\s*\((?P<agency>{_NAMES})\)\s*[—–-]{{1,2}}\s"
+    # a place (each word capitalised) and perhaps a date, then the agency and a dash:
+    # "MADRID, 7 dic (EFE).- …", "(Reuters) - …"
+    rf"^(?:[A-ZÀ-Ý][\w.'’/-]*(?:[ -][A-ZÀ-Ý][\w.'’/-]*){{0,4}}(?:,\s*[\w. ]{{1,20}})?\s*)?"
+    rf"\((?P<agency>{_NAMES})\)\s*\.?\s*[—–-]{{1,2}}\s"
 )
 
 
