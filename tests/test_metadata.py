@@ -615,3 +615,20 @@ def test_a_navigation_link_s_text_in_the_middle_of_the_title_is_no_site_name() -
     head = "<title>Kein App Store mehr über Mobile Daten | iPhone | Forum | MacNews.de</title>"
     meta = extract_metadata(parse_tree(_page(head, body)), "https://www.macnews.de/forum/x")
     assert meta.title == "Kein App Store mehr über Mobile Daten | iPhone | Forum"
+
+
+def test_an_h1_that_is_the_site_s_name_is_no_headline() -> None:
+    """A theme sets the site's name in the `<h1>` (a link home) and the post's in an `<h2>`;
+    the title ends with the site's name. An `<h1>` ending the title as a long headline
+    ("Bundespolizei - Aktuelles - <headline>") is the headline."""
+    body = (
+        '<h1 class="site-title"><a href="/">Marlow Musings</a></h1>'
+        '<h2 class="entry-title">Harbour vote passes after long fight</h2><p>Text.</p>'
+    )
+    head = "<title>Harbour vote passes after long fight – Marlow Musings</title>"
+    meta = extract_metadata(parse_tree(_page(head, body)), None)
+    assert meta.title == "Harbour vote passes after long fight"
+    headline = "Illegale Migration über Polen: Bereits 9.087 Feststellungen im laufenden Jahr"
+    head = f"<title>Bundespolizei - Aktuelles - {headline}</title>"
+    meta = extract_metadata(parse_tree(_page(head, f"<h1>{headline}</h1><p>Text.</p>")), None)
+    assert meta.title == headline

@@ -252,10 +252,30 @@ def _document_title(tree: lxml_html.HtmlElement) -> str | None:
     """<title>, or the page's one <h1> when <title> contains it (the h1 lacks the site name).
     An <h1> repeated word for word (a sticky header, a print layout) is still one."""
     title = _head_title(tree)
-    headings = list(dict.fromkeys(h for h in (_element_text(e) for e in tree.iter("h1")) if h))
-    if title and len(headings) == 1 and headings[0].casefold() in title.casefold():
+    elements = [e for e in tree.iter("h1") if _element_text(e)]
+    headings = list(dict.fromkeys(_element_text(e) for e in elements))
+    if (
+        title
+        and len(headings) == 1
+        and headings[0].casefold() in title.casefold()
+        and not _names_the_site(elements[0], headings[0], title)
+    ):
         return headings[0]
     return title or (headings[0] if headings else _xpath_text(tree, "//h2"))
+
+
+def _names_the_site(element: lxml_html.HtmlElement, heading: str, title: str) -> bool:
+    """ "Harbour vote passes – Marlow Musings" with the `<h1>` "Marlow Musings": a theme that
+    sets the site's name in the `<h1>` (and the post's title in an `<h2>`). The `<h1>` is
+    the last segment of the title and a name, not a headline: a few words, or a link to
+    the front page ("Bundespolizei - Aktuelles - <headline>" ends with the headline)."""
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators or title[separators[-1].end() :].casefold() != heading.casefold():
+        return False
+    if len(heading.split()) <= _MAX_SITE_SEGMENT_WORDS:
+        return True
+    links = [*element.iter("a"), *(a for a in element.iterancestors("a"))]
+    return any(urlsplit((a.get("href") or "").strip()).path in ("", "/") for a in links)
 
 
 def _site_segment(title: str | None, is_site_name: _SiteNames) -> str | None:
