@@ -632,3 +632,12 @@ def test_an_h1_that_is_the_site_s_name_is_no_headline() -> None:
     head = f"<title>Bundespolizei - Aktuelles - {headline}</title>"
     meta = extract_metadata(parse_tree(_page(head, f"<h1>{headline}</h1><p>Text.</p>")), None)
     assert meta.title == headline
+
+
+def test_a_heading_s_link_that_does_not_parse_is_no_link_home() -> None:
+    """Read to tell a site's name from a headline in the `<h1>`; a broken address there
+    (hostile input) is no link to the front page, and no error."""
+    name = "The Marlow Musings Weekly Harbour Blog"
+    head = f"<title>Harbour vote passes – {name}</title>"
+    body = f'<h1><a href="http://[::1">{name}</a></h1><p>Text.</p>'
+    assert extract_metadata(parse_tree(_page(head, body)), None).title == name

@@ -141,7 +141,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     found.site_name = (
         found.site_name
         or _shown_site_name(tree, url)
-        or site_names.found
+        or _site_segment(title, site_names)
         or _site_segment(_head_title(tree), site_names)
     )
     found.lead = _first(
@@ -274,20 +274,27 @@ def _names_the_site(element: lxml_html.HtmlElement, heading: str, title: str) ->
         return False
     if len(heading.split()) <= _MAX_SITE_SEGMENT_WORDS:
         return True
-    links = [*element.iter("a"), *(a for a in element.iterancestors("a"))]
-    return any(urlsplit((a.get("href") or "").strip()).path in ("", "/") for a in links)
+    links = [*element.iter("a"), *element.iterancestors("a")]
+    return any(_links_home(a.get("href") or "") for a in links)
 
 
-def _site_segment(title: str | None, is_site_name: _SiteNames) -> str | None:
-    """The first or last segment of <title> that the host name or the front-page link
-    names ("Mayor resigns amid probe - Springfield Daily" on springfield-daily.example),
-    for a page whose headline came from elsewhere and which declares no site name."""
+def _links_home(href: str) -> bool:
+    """A link to a site's front page, on this host or given with another."""
+    parts = split_url(href.strip())
+    return parts is not None and parts.path in ("", "/")
+
+
+def _site_segment(title: str | None, site_names: _SiteNames) -> str | None:
+    """The last or first segment of a title that is the host name as the site writes it
+    ("Mayor resigns amid probe - Springfield Daily" on springfield-daily.example): the
+    site's name for a page that declares none. A front-page link's text is not enough:
+    it may be "Übersicht", or the page's own name."""
     separators = list(_TITLE_SEPARATORS.finditer(title or ""))
     if not title or not separators:
         return None
     for segment in (title[separators[-1].end() :], title[: separators[0].start()]):
-        if is_site_name(segment):
-            return is_site_name.found
+        if site_names.is_host(segment):
+            return segment.strip()
     return None
 
 
@@ -647,19 +654,17 @@ class _SiteNames:
     def __init__(self, tree: lxml_html.HtmlElement, url: str | None, declared: str | None):
         self._tree, self._url, self.declared = tree, url, declared
         self._others: set[str] | None = None
-        self.found: str | None = None
-        """The segment found to be the host name as the site writes it ("Springfield Daily"
-        for springfield-daily.example), the site's name for a page that declares none. A
-        front-page link's text is not enough for that: it may be "Übersicht", or the page's
-        own name."""
+        self._host = _compact(_host_label(url) or "")
+
+    def is_host(self, segment: str) -> bool:
+        """Whether the segment is the host name as the site writes it ("Springfield Daily"
+        for springfield-daily.example)."""
+        return bool(self._host) and _compact(segment) == self._host
 
     def strictly(self, segment: str) -> bool:
         """Whether the segment names the site by its declared name or its host name, not
         merely as a front-page link's text ("Forum", "Code" in a site's navigation)."""
-        compact = _compact(segment)
-        if self._declares(segment):
-            return True
-        return len(compact) >= 4 and compact == _compact(_host_label(self._url) or "")
+        return self._declares(segment) or self.is_host(segment)
 
     def _declares(self, segment: str) -> bool:
         part, compact = segment.casefold(), _compact(segment)
@@ -678,11 +683,7 @@ class _SiteNames:
             return True
         if self._others is None:
             self._others = {_compact(name) for name in _home_names(self._tree, self._url)}
-        if len(compact) >= 4 and compact in self._others:
-            if compact == _compact(_host_label(self._url) or ""):
-                self.found = self.found or segment.strip()
-            return True
-        return False
+        return len(compact) >= 4 and compact in self._others
 
 
 def _home_names(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
@@ -710,8 +711,8 @@ def _home_names(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
 def _host_label(url: str | None) -> str | None:
     """The host name's first label, when it may be a name ("springfield-daily" in
     www.springfield-daily.example; not "bbc" in bbc.co.uk, too short to tell)."""
-    host = urlsplit(url).hostname if url else None
-    labels = host.removeprefix("www.").split(".") if host else []
+    host = bare_host(url) if url else None
+    labels = host.split(".") if host else []
     return labels[0] if len(labels) > 1 and len(labels[0]) >= 4 else None
 
 
