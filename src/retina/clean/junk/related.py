@@ -222,7 +222,6 @@ _CJK_MARKER = re.compile(
     r"\s*[】\]）)>》]?\s*[:：|｜>》»]?\s*(?P<rest>.*)$",
     re.DOTALL,
 )
-_CJK_SENTENCE_END = re.compile(r"。")
 _MAX_CJK_HEADLINE_CHARS = 60
 _MAX_HEADLINE_WORDS = 30
 _MAX_FOLLOWING_HEADLINES = 6
@@ -448,19 +447,17 @@ def _cjk_marker(candidates: list[Candidate], i: int, taken: set[int]) -> Finding
         return None
     rest = match.group("rest").strip()
     if rest:
-        if len(rest) > _MAX_CJK_HEADLINE_CHARS or _CJK_SENTENCE_END.search(rest):
+        if not _cjk_headline(rest):
             return None
         return Finding(
             (i,), RemovedKind.RELATED_LINK, f'"{match.group("marker")}" marker and a headline'
         )
     following = []
     for j in range(i + 1, min(len(candidates), i + 1 + _MAX_FOLLOWING_HEADLINES)):
-        text = candidates[j].text.strip()
         if (
             j in taken
             or candidates[j].link_density < _LINK_ONLY
-            or len(text) > _MAX_CJK_HEADLINE_CHARS
-            or _CJK_SENTENCE_END.search(text)
+            or not _cjk_headline(candidates[j].text.strip())
         ):
             break
         following.append(j)
@@ -471,6 +468,11 @@ def _cjk_marker(candidates: list[Candidate], i: int, taken: set[int]) -> Finding
         RemovedKind.RELATED_LINK,
         f'"{match.group("marker")}" marker on its own line followed by {len(following)} link(s)',
     )
+
+
+def _cjk_headline(text: str) -> bool:
+    """Short and not a sentence: no "。"."""
+    return len(text) <= _MAX_CJK_HEADLINE_CHARS and "。" not in text
 
 
 def _run_on_marker(text: str) -> tuple[str, str] | None:
