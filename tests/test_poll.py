@@ -15,6 +15,7 @@ import pytest
 
 from helpers import BODY
 from retina import clean
+from retina.errors import InputError
 from retina.ingest.feeds import FeedItem, parse_source
 from retina.ingest.fetch import Fetcher, FetchSettings
 from retina.ingest.guard import AddressGuard
@@ -24,6 +25,7 @@ from retina.ingest.poll import (
     MIN_INTERVAL,
     PollReport,
     _as_page,
+    _item_article,
     poll_sources,
 )
 from retina.sample import Behaviour, generate, read_truth, serve
@@ -288,3 +290,31 @@ def test_a_feed_item_s_credit_to_its_own_site_is_no_origin() -> None:
     assert [b.text for b in article.blocks] == BODY
     copied = clean(_as_page(item, body, "Aggregator Daily"))  # a scraper's copy of the feed
     assert copied.origin == "Coastal Ledger"
+
+
+def test_a_feed_item_that_is_a_digest_of_links_is_stored() -> None:
+    """A link blog's item is a list of headline links with a line on each: as a page it
+    would be a listing, but it is the item its publisher gives, and it is kept."""
+    digest = "".join(
+        f"<li><h3><a href='https://news{n}.example/story-{n}'>{title}</a></h3>"
+        f"<p>{title}, reports say. More on this story at the link above.</p></li>"
+        for n, title in enumerate(
+            (
+                "Harbour board approves the new ferry terminal",
+                "Council delays the vote on school closures",
+                "Storm warning issued for the northern coast",
+                "Local bakery wins the national bread award",
+                "Rail strike called off after late night talks",
+                "New cycle lanes open across the city centre",
+            )
+        )
+    )
+    item = FeedItem(key="1", url=None, title="Links for Tuesday", content=f"<ul>{digest}</ul>")
+    with pytest.raises(InputError, match="listing page"):
+        clean(_as_page(item, item.content or "", "Link Log"))
+    fetcher: Any = None  # the item has no page to fetch
+    article, where, error = asyncio.run(
+        _item_article(fetcher, item, asyncio.Semaphore(1), "Link Log")
+    )
+    assert (where, error) == ("feed", None) and article is not None
+    assert "Rail strike called off after late night talks" in article.text

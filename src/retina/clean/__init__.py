@@ -15,6 +15,7 @@ from retina.clean.candidate import Draft
 from retina.clean.dateline import credited_agency
 from retina.clean.junk import remove_junk
 from retina.clean.language import detect_language
+from retina.clean.teasers import listing_page
 from retina.clean.tokens import letters_and_digits
 from retina.errors import InputError
 from retina.model import Article, Page
@@ -34,10 +35,18 @@ _MIN_HTML_TAGS = 3
 _THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 
 
-def clean(data: str | bytes, *, url: str | None = None, content_type: str | None = None) -> Article:
+def clean(
+    data: str | bytes,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    keep_listing: bool = False,
+) -> Article:
     """Clean one page (HTML or a plain-text dump, optionally gzipped) into an Article.
 
-    Raises `InputError` (one-line message) for input that is not an article page.
+    Raises `InputError` (one-line message) for input that is not an article page, a
+    listing page of teasers (a front, section or tag page) included, unless `keep_listing`:
+    a feed item's own text is what its publisher gives as the item, even a digest of links.
     """
     _check_url(url)
     decoded = decode(data, content_type=content_type)
@@ -53,7 +62,7 @@ def clean(data: str | bytes, *, url: str | None = None, content_type: str | None
         from retina.clean.plaintext import parse_plaintext
 
         draft = parse_plaintext(text)
-    return _finish(draft, url)
+    return _finish(draft, url, keep_listing=keep_listing)
 
 
 def clean_page(page: Page) -> Article:
@@ -78,11 +87,14 @@ def _is_html(text: str, content_type: str | None) -> bool:
     return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= _MIN_HTML_TAGS
 
 
-def _finish(draft: Draft, url: str | None) -> Article:
+def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
     _compose(draft)
     junk = remove_junk(draft.candidates, draft.authors)
     if not junk.blocks:
         raise InputError("no article text found in the input")
+    listing = None if keep_listing else listing_page(junk.kept)
+    if listing:
+        raise InputError(listing)
     origin, section = draft.origin, draft.section
     if junk.attribution:
         origin = origin or junk.attribution.origin
@@ -148,9 +160,14 @@ class _CallableStage(types.ModuleType):
     """
 
     def __call__(
-        self, data: str | bytes, *, url: str | None = None, content_type: str | None = None
+        self,
+        data: str | bytes,
+        *,
+        url: str | None = None,
+        content_type: str | None = None,
+        keep_listing: bool = False,
     ) -> Article:
-        return clean(data, url=url, content_type=content_type)
+        return clean(data, url=url, content_type=content_type, keep_listing=keep_listing)
 
 
 sys.modules[__name__].__class__ = _CallableStage

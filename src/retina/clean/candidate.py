@@ -25,7 +25,8 @@ class Candidate:
     does not hold it (HTML only, see `declared_body.py`); `other_article` the headline of
     another article on the page the text belongs to (HTML only, see `other_articles.py`);
     `page_caption` that the page marks the text as a caption (HTML only, see
-    `page_captions.py`).
+    `page_captions.py`); `teaser` the address of the other article whose teaser holds the
+    text (HTML only, see `teasers.py`).
     """
 
     kind: BlockKind
@@ -36,6 +37,7 @@ class Candidate:
     outside_declared_body: bool = False
     other_article: str | None = None
     page_caption: bool = False
+    teaser: str | None = None
 
     def to_block(self, *, opening: bool = False) -> Block:
         """The kept block; `opening` when it opens the text. A heading that is a long

@@ -29,6 +29,7 @@ from retina.clean.other_articles import mark_other_articles
 from retina.clean.page_captions import mark_page_captions
 from retina.clean.readability import extract_readable
 from retina.clean.standfirst import shown_dek, shown_standfirst
+from retina.clean.teasers import mark_teasers
 from retina.clean.tokens import ends_like_sentence, words
 from retina.errors import InputError
 from retina.model import BlockKind, Image
@@ -84,6 +85,8 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     declared.mark_outside(candidates)
     mark_other_articles(tree, meta.title, candidates)
     mark_page_captions(tree, candidates)
+    own = {url, meta.canonical_url, meta.title} - {None}
+    mark_teasers(tree, candidates, url=url, own=own)
     standfirst = shown_standfirst(tree, meta.lead, candidates) or shown_dek(
         tree, meta.title, candidates
     )

@@ -242,7 +242,7 @@ async def _item_article(
     if feed_html:
         try:
             page_html = _as_page(item, feed_html, site)
-            article = await asyncio.to_thread(clean, page_html, url=item.url)
+            article = await asyncio.to_thread(clean, page_html, url=item.url, keep_listing=True)
             return article, "feed", None
         except RetinaError as error:
             return None, None, f"{page_error}; the feed's text: {error}"

@@ -30,9 +30,11 @@ from retina.model import Block, Removed
 
 @dataclass(slots=True)
 class JunkResult:
-    """Kept main-text blocks, what was removed and why, and the credited origin if any."""
+    """Kept main-text blocks (and the candidates they come from), what was removed and why,
+    and the credited origin if any."""
 
     blocks: list[Block]
+    kept: list[Candidate]
     removed: list[Removed]
     attribution: Attribution | None
 
@@ -77,4 +79,4 @@ def remove_junk(candidates: list[Candidate], authors: Sequence[str] = ()) -> Jun
     removed.sort(key=lambda r: r.position)
     kept = [c for i, c in enumerate(candidates) if i not in taken]
     blocks = [c.to_block(opening=not i) for i, c in enumerate(kept)]
-    return JunkResult(blocks=blocks, removed=removed, attribution=attribution)
+    return JunkResult(blocks=blocks, kept=kept, removed=removed, attribution=attribution)

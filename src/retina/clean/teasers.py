@@ -1,0 +1,187 @@
+"""Teasers: the headline links (with their blurbs, bylines and dates) by which a front,
+section or tag page points to other articles.
+
+Such a listing page has no article of its own, yet both engines return its teasers as
+one, and a crawl or a sitemap brings many of them. A teaser is found by its markup: a
+link of a headline's length, standing alone on its line (not a link inside running
+text), to another page; its item is the largest element around it that holds no other
+headline link and no more than a blurb's length of text. The candidates whose text lies
+in such an item are marked (`Candidate.teaser`, the address it points to) for
+`listing_page`, which the clean stage asks once the junk is out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from retina.clean.candidate import Candidate
+from retina.clean.tokens import letters_and_digits
+from retina.url_parts import join_url
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_CHARS_PER_WORD = 2.5
+"""Chinese, Japanese and Korean write no spaces: their characters count as words at this
+rate (a headline of 12 characters is one of about five words)."""
+_MIN_HEADLINE_WORDS = 4
+_MAX_ITEM_WORDS = 80
+"""A headline, a blurb of two or three sentences, a byline and a date. More is an
+article (a blog's front page that shows its posts in full), or many teasers."""
+_MAX_WORDS_BEFORE_HEADLINE = 10
+"""A teaser opens with its headline, or a kicker, a date or a byline above it; a link
+after sentences of text closes a paragraph or a post (a blog's "The generation we love
+to dump on" under its own words)."""
+_MIN_LINE_SHARE = 0.7
+"""The link holds this much of its line's text: a headline, not a link in a sentence."""
+_LINE_TAGS = frozenset(
+    "h1 h2 h3 h4 h5 h6 p li div dt dd td th article section figure figcaption header".split()
+)
+_OUTSIDE = frozenset({"nav", "footer", "aside", "menu"})
+"""Regions whose links are the site's furniture, not its listing."""
+_MIN_TEASERS = 5
+_MIN_TEASER_SHARE = 0.6
+_MIN_OPENING_WORDS = 8
+"""The text opens with its first block of this many words: a kicker, a date or a section
+label above it opens nothing."""
+
+
+def mark_teasers(
+    tree: etree._Element, candidates: list[Candidate], *, url: str | None, own: set[str]
+) -> None:
+    """Sets `teaser` on the candidates whose text lies in a teaser of another article.
+    `own` holds the page's own addresses and headline: its link to itself (a blog's
+    permalink on its headline) teases nothing."""
+    items = _teaser_items(tree, url, own)
+    if len(items) < _MIN_TEASERS:
+        return
+    teased: dict[str, str] = {}
+    for target, item in items.items():
+        for element in item.iter(etree.Element):
+            key = letters_and_digits(element.text_content())
+            if key:
+                teased.setdefault(key, target)
+    for candidate in candidates:
+        candidate.teaser = teased.get(letters_and_digits(candidate.text))
+
+
+def listing_page(kept: list[Candidate]) -> str | None:
+    """Why the kept text is a listing page's teasers and no article, or None.
+
+    Its text opens with a teaser, most of it lies in teasers, and they point to at least
+    five articles. An article followed by teasers of others opens with its own text."""
+    teased = {c.teaser for c in kept if c.teaser}
+    if len(teased) < _MIN_TEASERS:
+        return None
+    total = sum(len(c.text) for c in kept)
+    in_teasers = sum(len(c.text) for c in kept if c.teaser)
+    opening = next((c for c in kept if _size(c.text) >= _MIN_OPENING_WORDS), kept[0])
+    if in_teasers < _MIN_TEASER_SHARE * total or not opening.teaser:
+        return None
+    return (
+        f"a listing page (front, section or tag page), not an article: its text is "
+        f"teasers of {len(teased)} other articles"
+    )
+
+
+def _teaser_items(
+    tree: etree._Element, url: str | None, own: set[str]
+) -> dict[str, etree._Element]:
+    """Each teased address with the item that holds its headline link."""
+    headlines: dict[etree._Element, str] = {}
+    for anchor in tree.iter("a"):
+        target = _target(anchor.get("href"), url)
+        if target is None or target in own:
+            continue
+        text = " ".join(anchor.text_content().split())
+        if text in own or _size(text) < _MIN_HEADLINE_WORDS:
+            continue
+        headlines[anchor] = target
+    if len(set(headlines.values())) < _MIN_TEASERS:
+        return {}
+    sizes: dict[etree._Element, float] = {}
+    targets: dict[etree._Element, set[str]] = {}
+    items: dict[str, etree._Element] = {}
+    for anchor, target in headlines.items():
+        ancestors = list(anchor.iterancestors())
+        if any(a.tag in _OUTSIDE for a in ancestors):
+            continue
+        line = _line(anchor, ancestors, sizes)
+        if line is None:
+            continue
+        item, before = line, 0.0
+        for ancestor in ancestors[ancestors.index(line) + 1 :] if line is not anchor else ancestors:
+            # in this order: a list of thousands of teasers is cut at its size at once
+            if (
+                _size_of(ancestor, sizes) > _MAX_ITEM_WORDS
+                or len(_targets_in(ancestor, headlines, targets)) > 1
+            ):
+                break
+            before += _size_before(ancestor, item, sizes)
+            if before > _MAX_WORDS_BEFORE_HEADLINE:
+                break
+            item = ancestor
+        items.setdefault(target, item)
+    return items
+
+
+def _line(
+    anchor: etree._Element, ancestors: list[etree._Element], sizes: dict[etree._Element, float]
+) -> etree._Element | None:
+    """The block the headline link stands on: the link itself when it wraps a heading or
+    a paragraph, else its nearest block; None when the link is part of running text."""
+    if any(d.tag in _LINE_TAGS for d in anchor.iterdescendants()):
+        return anchor
+    line = next((a for a in ancestors if a.tag in _LINE_TAGS), None)
+    if line is None or _size_of(anchor, sizes) < _MIN_LINE_SHARE * _size_of(line, sizes):
+        return None
+    return line
+
+
+def _size_before(
+    parent: etree._Element, child: etree._Element, sizes: dict[etree._Element, float]
+) -> float:
+    """Words of `parent` before its `child`."""
+    size = _size(parent.text or "")
+    for sibling in child.itersiblings(preceding=True):
+        size += _size_of(sibling, sizes) + _size(sibling.tail or "")
+    return size
+
+
+def _target(href: str | None, url: str | None) -> str | None:
+    """The address a link points to, without its fragment; None for a jump within the page,
+    a script or a mail link."""
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return None
+    absolute = join_url(url, href) if url else href
+    return absolute.split("#", 1)[0] if absolute else None
+
+
+def _targets_in(
+    element: etree._Element,
+    headlines: dict[etree._Element, str],
+    memo: dict[etree._Element, set[str]],
+) -> set[str]:
+    found = memo.get(element)
+    if found is None:
+        found = {headlines[a] for a in element.iter("a") if a in headlines}
+        memo[element] = found
+    return found
+
+
+def _size_of(element: etree._Element, memo: dict[etree._Element, float]) -> float:
+    size = memo.get(element)
+    if size is None:
+        size = memo[element] = _size(element.text_content())
+    return size
+
+
+def _size(text: str) -> float:
+    """Words, counting Chinese, Japanese and Korean characters at their rate."""
+    if text.isascii():
+        return len(text.split())
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(_CJK.sub(" ", text).split()) + cjk / _CJK_CHARS_PER_WORD
