@@ -641,3 +641,47 @@ def test_a_heading_s_link_that_does_not_parse_is_no_link_home() -> None:
     head = f"<title>Harbour vote passes – {name}</title>"
     body = f'<h1><a href="http://[::1">{name}</a></h1><p>Text.</p>'
     assert extract_metadata(parse_tree(_page(head, body)), None).title == name
+
+
+def test_hatom_dates_in_an_abbr_title_are_read() -> None:
+    """Blogger and older WordPress themes mark the date up with microformats' hAtom: the
+    ISO date, with its time and zone, is the `<abbr>`'s title."""
+    body = (
+        '<div class="post hentry"><h3 class="post-title entry-title">Cliff path</h3>'
+        "<div class='post-body entry-content'>The path is four miles long.</div>"
+        '<span class="post-timestamp">at <abbr class="published" itemprop="datePublished" '
+        'title="2024-10-12T09:30:00+01:00">9:30 AM</abbr></span>'
+        '<abbr class="updated" title="2024-10-13T08:00:00+01:00">8:00 AM</abbr></div>'
+    )
+    meta = extract_metadata(parse_tree(_page("<title>Cliff path</title>", body)), None)
+    assert meta.published == datetime.fromisoformat("2024-10-12T09:30:00+01:00")
+    assert meta.updated == datetime.fromisoformat("2024-10-13T08:00:00+01:00")
+
+
+def test_a_hatom_title_that_is_no_iso_date_is_not_read() -> None:
+    """ "06-08-2009T14:12:32+0200" is a theme's own order (6 August, as the page shows);
+    read month first it would be 8 June."""
+    body = (
+        '<p>Veröffentlicht am: <abbr class="published" title="06-08-2009T14:12:32+0200">'
+        "6. August 2009</abbr></p><p>Text.</p>"
+    )
+    meta = extract_metadata(parse_tree(_page("<title>Krimi</title>", body)), None)
+    assert meta.published is None or (meta.published.month, meta.published.day) == (8, 6)
+
+
+def test_a_platform_and_its_publication_both_leave_the_title() -> None:
+    """Medium's headline names the publication and the platform: both are declared (the
+    publisher in JSON-LD, the platform as `og:site_name`)."""
+    ld = {
+        "@context": "http://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Why our team stopped writing microservices - Better Engineering - Medium",
+        "publisher": {"@type": "Organization", "name": "Better Engineering"},
+    }
+    head = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        '<meta property="og:site_name" content="Medium">'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.title == "Why our team stopped writing microservices"
+    assert meta.site_name == "Medium"

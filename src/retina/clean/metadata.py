@@ -34,6 +34,9 @@ from retina.model import Image
 from retina.raw.decode import repair_mojibake
 from retina.url_parts import bare_host, join_url, split_url
 
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_HATOM_DATE = "//abbr[contains(concat(' ', normalize-space(@class), ' '), ' {} ')]/@title"
+"""hAtom's `<abbr class="published" title="2024-10-12T09:30:00+01:00">9:30 AM</abbr>`."""
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -136,7 +139,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     ]
     title, from_document = _pick_title(declared, tree)
     title = _untruncated(title, tree)
-    site_names = _SiteNames(tree, url, found.site_name)
+    site_names = _SiteNames(tree, url, found.site_name, _name_of(ld.get("publisher")))
     found.title = _clean_title(title, site_names, from_document=from_document)
     found.site_name = (
         found.site_name
@@ -172,6 +175,9 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         lambda: (
             _xpath_attr(tree, "//*[@itemprop='datePublished']/@content")
             or _xpath_attr(tree, "//*[@itemprop='datePublished']/@datetime")
+            # microformats' hAtom (Blogger, older WordPress themes): the date in a title
+            or _iso(_xpath_attr(tree, "//abbr[@itemprop='datePublished']/@title"))
+            or _iso(_xpath_attr(tree, _HATOM_DATE.format("published")))
         ),
         lambda: _xpath_attr(tree, "//time[@pubdate]/@datetime"),
         lambda: _xpath_attr(tree, "//article//time/@datetime"),
@@ -185,6 +191,8 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         lambda: (
             _xpath_attr(tree, "//*[@itemprop='dateModified']/@content")
             or _xpath_attr(tree, "//*[@itemprop='dateModified']/@datetime")
+            or _iso(_xpath_attr(tree, "//abbr[@itemprop='dateModified']/@title"))
+            or _iso(_xpath_attr(tree, _HATOM_DATE.format("updated")))
         ),
     )
     if found.published is None:
@@ -490,6 +498,12 @@ def _naive(value: datetime) -> datetime:
     return value.replace(tzinfo=None)
 
 
+def _iso(value: str | None) -> str | None:
+    """The value if it is an ISO 8601 date: a theme's own title ("06-08-2009T14:12:32+0200"
+    for 6 August) would be read month first."""
+    return value if value and _ISO_DATE.match(value) else None
+
+
 def _first_date(*values: str | Callable[[], str | None] | None) -> datetime | None:
     """The first value that parses as a plausible date. A callable is a search of the
     whole tree, run only when the values before it gave no date."""
@@ -519,7 +533,7 @@ def _clean_title(title: str | None, is_site_name: _SiteNames, *, from_document: 
     first, last = separators[0], separators[-1]
     head, tail = title[: last.start()], title[last.end() :]
     if is_site_name(tail):
-        return _without_section_segment(head)
+        return _without_section_segment(_without_site_segment(head, is_site_name))
     if len(separators) == 1 and is_site_name(title[: first.start()]):
         return tail
     for before, after in itertools.pairwise(separators):
@@ -537,6 +551,18 @@ def _clean_title(title: str | None, is_site_name: _SiteNames, *, from_document: 
         and len(tail.split()) <= _MAX_SITE_SEGMENT_WORDS
         and len(head.split()) >= _MIN_HEADLINE_WORDS
     ):
+        return head
+    return title
+
+
+def _without_site_segment(title: str, is_site_name: _SiteNames) -> str:
+    """ "Why we stopped writing microservices - Better Engineering" once " - Medium" is
+    gone: a publication on a platform, both declared, closes the title with both names."""
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
+    if len(head.split()) >= _MIN_HEADLINE_WORDS and is_site_name.strictly(tail):
         return head
     return title
 
@@ -651,8 +677,12 @@ class _SiteNames:
     either way, the segment at most twice as long), or exactly the text of a link to the
     front page (the logo link) or the host name. The page is searched on first use only."""
 
-    def __init__(self, tree: lxml_html.HtmlElement, url: str | None, declared: str | None):
-        self._tree, self._url, self.declared = tree, url, declared
+    def __init__(self, tree: lxml_html.HtmlElement, url: str | None, *declared: str | None):
+        """`declared`: the names the page declares, the site's first (`og:site_name`, then
+        JSON-LD's publisher: Medium's "… - Better Engineering - Medium" names both)."""
+        self._tree, self._url = tree, url
+        self._names = list(dict.fromkeys(name for name in declared if name))
+        self.declared = self._names[0] if self._names else None
         self._others: set[str] | None = None
         self._host = _compact(_host_label(url) or "")
 
@@ -668,12 +698,12 @@ class _SiteNames:
 
     def _declares(self, segment: str) -> bool:
         part, compact = segment.casefold(), _compact(segment)
-        if not compact or not self.declared:
-            return False
-        site = self.declared.casefold()
-        if part in site or compact == _compact(self.declared):
-            return True
-        return site in part and len(part) <= 2 * len(site)  # "BBC News - Home"
+        return bool(compact) and any(
+            part in site.casefold()
+            or compact == _compact(site)
+            or (site.casefold() in part and len(part) <= 2 * len(site))  # "BBC News - Home"
+            for site in self._names
+        )
 
     def __call__(self, segment: str) -> bool:
         compact = _compact(segment)
