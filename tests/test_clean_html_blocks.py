@@ -174,3 +174,24 @@ def test_a_long_subtitle_opening_the_text_is_a_paragraph() -> None:
     kinds = [(block.kind.value, block.text) for block in clean(page).blocks]
     assert kinds[0] == ("paragraph", subtitle)
     assert ("heading", f"{subtitle} again") in kinds
+
+
+def test_an_amp_page_s_ads_and_stand_ins_are_no_text() -> None:
+    """AMP components show text in place of what they load; ads are components too."""
+    paragraphs = [f"<p>{text}</p>" for text in BODY]
+    paragraphs.insert(
+        1,
+        '<amp-ad width="300" height="250" type="doubleclick" data-slot="/1/amp">'
+        "<div placeholder>Advertisement</div><div fallback>Ad could not be loaded</div></amp-ad>",
+    )
+    paragraphs.insert(
+        3,
+        '<amp-iframe width="600" height="400" src="https://video.example/embed/1">'
+        "<div placeholder>Loading video…</div></amp-iframe>",
+    )
+    for marker in ("amp", "⚡"):
+        page = (
+            f"<!doctype html><html {marker} lang='en'><head><title>Vote</title></head>"
+            f"<body><article><h1>Vote</h1>{''.join(paragraphs)}</article></body></html>"
+        )
+        assert [block.text for block in clean(page).blocks] == BODY

@@ -114,6 +114,7 @@ def engine_blocks(
     """The blocks trafilatura finds, those the Readability engine finds, and the images.
 
     The Readability engine runs first: it only reads the tree, trafilatura prunes it."""
+    _drop_amp_stand_ins(tree)
     readable = extract_readable(tree) or []
     if _text_length(readable) < _MIN_TEXT_CHARS:
         readable = []
@@ -121,6 +122,22 @@ def engine_blocks(
     body = _extract_body(_without_discarded_regions(tree), url)
     extracted, images = _candidates(body) if body is not None else ([], [])
     return extracted, readable, images
+
+
+_AMP_ADS = etree.XPath(
+    "//amp-ad|//amp-embed|//amp-sticky-ad|//amp-auto-ads"
+    "|//*[starts-with(local-name(), 'amp-')]/*[@placeholder or @fallback]"
+)
+
+
+def _drop_amp_stand_ins(tree: lxml_html.HtmlElement) -> None:
+    """An AMP page's ads, and the text its components show in place of what they load
+    ("Loading video…", "Ad could not be loaded"): both engines keep it as paragraphs.
+    Only on a page that declares itself AMP (`<html amp>` or `<html ⚡>`)."""
+    if tree.get("amp") is None and tree.get("\u26a1") is None:
+        return
+    for element in _AMP_ADS(tree):
+        element.drop_tree()  # keeps the text after it
 
 
 _CODE = ("script", "style", "svg", "meta", "link")
