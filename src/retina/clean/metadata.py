@@ -28,6 +28,7 @@ from retina.clean.byline_names import (
 )
 from retina.clean.comments import in_comment_section
 from retina.clean.dates import parse_datetime
+from retina.clean.info_line import info_author, info_source
 from retina.clean.language import normalise_language_tag
 from retina.clean.section_names import is_section_name
 from retina.model import Image
@@ -75,6 +76,8 @@ _MAX_BYLINE_CHARS = 100
 _TITLE_SEPARATORS = re.compile(r"\s+(?:::|--|[|–—·•:»-])\s+")
 # CDATA sections and HTML comments some pages wrap their JSON-LD in ("//<![CDATA[ ... //]]>")
 _LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_CJK_SEGMENT_SEPARATOR = re.compile(r"\s*[-_|｜—–]\s*")
+_CJK_SITE_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,10}[网網报報]")
 _STRONG_SEPARATOR = re.compile(r"\s+(?:::|--|[|–—»·•])\s+")
 _MAX_SITE_SEGMENT_WORDS = 3
 _MIN_HEADLINE_WORDS = 3
@@ -88,7 +91,7 @@ _GENERIC_HOME_TEXTS = frozenset(
     "paginainicial inizio homepagina strona stronagłówna главная 首页 ホーム skiptocontent "
     "backtohome gotohomepage returntohomepage news aktuell aktuelles nachrichten noticias "
     "actualites notizie nieuws wiadomosci blog magazin magazine menu menü übersicht overview "
-    "back zurück more mehr".split()
+    "back zurück more mehr 新闻 新聞 首頁 资讯 資訊 ニュース トップ 뉴스 홈".split()
 )
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
@@ -121,6 +124,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     """Read metadata from a parsed page."""
     meta = _meta_tags(tree)
     ld = _json_ld_article(tree)
+    head_title = _head_title(tree)
     found = Metadata()
     found.site_name = _first(
         meta.get("og:site_name"),
@@ -143,9 +147,10 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     found.title = _clean_title(title, site_names, from_document=from_document)
     found.site_name = (
         found.site_name
+        or _cjk_site_segment(head_title)
         or _shown_site_name(tree, url)
         or _site_segment(title, site_names)
-        or _site_segment(_head_title(tree), site_names)
+        or _site_segment(head_title, site_names)
     )
     found.lead = _first(
         *(
@@ -158,7 +163,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
             if not _within_title(lead, found.title)
         )
     )
-    found.authors = _people(_authors(ld, meta, tree), found.site_name)
+    found.authors = _people(_authors(ld, meta, tree, head_title), found.site_name)
     found.title = _without_author_segment(found.title, found.authors)
     found.body = _lines(ld.get("articleBody"))
     found.published = _first_date(
@@ -236,7 +241,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
             _name_of(_first_item(ld.get("isBasedOn"))),
         ),
         (url, found.canonical_url),
-    )
+    ) or info_source(tree, head_title)
     image = _first(meta.get("og:image"), meta.get("twitter:image"), _image_of(ld.get("image")))
     image_url = _absolute(image, url)
     if image_url:
@@ -304,6 +309,17 @@ def _site_segment(title: str | None, site_names: _SiteNames) -> str | None:
         if site_names.is_host(segment):
             return segment.strip()
     return None
+
+
+def _cjk_site_segment(title: str | None) -> str | None:
+    """The last segment of a Chinese title when it names a site the way Chinese sites are
+    named, "…网" or "…报" ("出国前后关注点大不同_教育频道_中国青年网", "… - 中国日报网"):
+    before the text of a link home, which on a channel's subdomain names the channel
+    ("时政")."""
+    if not title:
+        return None
+    last = _CJK_SEGMENT_SEPARATOR.split(title.strip())[-1]
+    return last if last != title.strip() and _CJK_SITE_NAME.fullmatch(last) else None
 
 
 def _head_title(tree: lxml_html.HtmlElement) -> str | None:
@@ -377,7 +393,9 @@ def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
                 yield from _walk_ld(data[key], depth + 1)
 
 
-def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlElement) -> list[str]:
+def _authors(
+    ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlElement, head_title: str | None
+) -> list[str]:
     candidates: list[str] = []
     ld_author = ld.get("author") or ld.get("creator")
     for entry in ld_author if isinstance(ld_author, list) else [ld_author]:
@@ -405,6 +423,8 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlEleme
                 break
     if not candidates:
         candidates = _text_byline(tree)
+    if not candidates:
+        candidates = [name for name in (info_author(tree, head_title),) if name]
     authors: list[str] = []
     for name in itertools.chain.from_iterable(map(names_in_byline, candidates)):
         if name not in authors:
