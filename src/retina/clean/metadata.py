@@ -91,7 +91,8 @@ _GENERIC_HOME_TEXTS = frozenset(
     "paginainicial inizio homepagina strona stronagłówna главная 首页 ホーム skiptocontent "
     "backtohome gotohomepage returntohomepage news aktuell aktuelles nachrichten noticias "
     "actualites notizie nieuws wiadomosci blog magazin magazine menu menü übersicht overview "
-    "back zurück more mehr 新闻 新聞 首頁 资讯 資訊 ニュース トップ 뉴스 홈".split()
+    "back zurück more mehr 新闻 新聞 新闻中心 新聞中心 首頁 资讯 資訊 ニュース トップ 뉴스 "
+    "홈".split()
 )
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
