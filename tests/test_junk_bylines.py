@@ -26,6 +26,8 @@ def _found(line: str, author: str, at_end: bool = True) -> list[str]:
         ("Par Jacques Munier", "Jacques Munier"),
         ("Ariel Melgar Cabrera 3/5/2022 22:41", "Ariel Melgar Cabrera"),
         ("Johnny Castro johnnycastro@example.net | Viernes 22 abril, 2022", "Johnny Castro"),
+        ("김민수 기자 minsu@hanbit.example", "김민수"),  # one word: a Korean name
+        ("王明 2024-12-06", "王明"),
     ],
 )
 def test_bylines_found_anywhere(line: str, author: str) -> None:
@@ -53,6 +55,8 @@ def test_biographies_found_at_the_end(line: str, author: str) -> None:
         ("Jane Roeland is the new harbour master.", "Jane Roe"),  # another name
         ("Council votes to rebuild the harbour wall", "Jane Roe"),
         ("Redaktion is a word that names the newsroom.", "Redaktion"),  # one-word author
+        ("김민수 씨는 이날 회의에서 계획에 반대했다.", "김민수"),  # a sentence about him
+        ("王明表示，计划将在明年实施。", "王明"),  # "Wang Ming said …"
     ],
 )
 def test_text_that_only_mentions_or_resembles_the_author_stays(line: str, author: str) -> None:

@@ -149,6 +149,35 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("<저작권자 ⓒ 한빛일보, 무단 전재 및 재배포 금지>", "a copyright notice"),
+        ("ⓒ 2024 Hanbit Daily", "a copyright notice"),
+        ("無断転載を禁じます。", "a copyright notice"),
+        ("【本文版权归腾讯公司所有。未经授权，不得转载、摘编等。】", "a copyright notice"),
+        ("この記事は有料会員限定です。残り1234文字", "a paywall notice"),
+        ("本文为付费会员专享内容", "a paywall notice"),
+        ("이 기사는 유료회원 전용입니다.", "a paywall notice"),
+    ],
+)
+def test_notices_in_chinese_japanese_and_korean(text: str, reason: str) -> None:
+    verdict = classify_prompt(text)
+    assert verdict is not None and verdict[1].startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "警方称，该男子未经授权进入机场控制区，已被拘留。",  # unauthorised entry: a report
+        "この記事は会員の投票で選ばれた。",  # "chosen by the members' vote"
+        "저작권 분쟁은 내년에 법원에서 다뤄질 예정이다.",  # a copyright dispute
+    ],
+)
+def test_chinese_japanese_and_korean_prose_stays(text: str) -> None:
+    assert classify_prompt(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Twitter users shared the video widely on Facebook after the match.",

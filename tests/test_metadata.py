@@ -685,3 +685,29 @@ def test_a_platform_and_its_publication_both_leave_the_title() -> None:
     meta = extract_metadata(parse_tree(_page(head)), None)
     assert meta.title == "Why our team stopped writing microservices"
     assert meta.site_name == "Medium"
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("김민수 기자", "김민수"),
+        ("(서울=연합뉴스) 김민수 기자", "김민수"),
+        ("김민수 기자 입력 2024.12.06 09:30 수정 2024.12.06 11:02", "김민수"),
+        ("本报记者 李华", "李华"),
+        ("文/王明", "王明"),
+        ("（ワシントン＝山田太郎）", "山田太郎"),
+        ("山田太郎", "山田太郎"),
+    ],
+)
+def test_chinese_japanese_and_korean_bylines(byline: str, name: str) -> None:
+    """No capital tells these names from words: "reporter" (기자, 记者), the agency's
+    dateline and the time stamp are cut around them."""
+    assert names_in_byline(byline) == [name]
+    body = f'<div class="byline">{byline}</div><p>Text.</p>'
+    assert extract_metadata(parse_tree(_page("<title>T</title>", body)), None).authors == [name]
+
+
+def test_a_menu_item_named_for_bylines_is_no_byline() -> None:
+    """Yahoo! Japan's navigation has `li#gnPriBylines`, "個人": a word, not a name."""
+    body = '<ul><li id="gnPriBylines"><a href="/byline">個人</a></li></ul><p>Text.</p>'
+    assert extract_metadata(parse_tree(_page("<title>T</title>", body)), None).authors == []

@@ -48,12 +48,13 @@ Beyer", "Photos by …"): not an author."""
 
 
 _STAMP = re.compile(
-    r"[\s,|–—-]+(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert"
-    r"|publié|mis\s+à\s+jour|publicado|actualizado)\b.*$",
+    r"[\s,|–—-]+(?:(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert"
+    r"|publié|mis\s+à\s+jour|publicado|actualizado)\b"
+    r"|(?:기사\s*)?입력|(?:최종\s*)?수정|등록|配信|更新|公開|发布|發布|发表|發表).*$",
     re.IGNORECASE | re.DOTALL,
 )
 """A time stamp run on after the names in a form the date cut does not know ("By Jane Roe,
-Published 3 hours ago")."""
+Published 3 hours ago", "김민수 기자 입력 2024.12.06 09:30")."""
 _AGENCY_AFTER = re.compile(
     r"[\s,|–—-]+(?:the\s+)?(?:associated\s+press|reuters|afp|bloomberg(?:\s+news)?|dpa"
     r"|upi|cnn|ap)(?:\s+(?:writer|reporter|correspondent|staff))?$",
@@ -61,6 +62,15 @@ _AGENCY_AFTER = re.compile(
 )
 """The agency a wire byline names after the people ("By JANE ROE Associated Press",
 "Jo Lin, Reuters"), a workplace, not one more author."""
+CASELESS_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+"""Chinese, Japanese and Korean: scripts without capitals, whose names no case tells."""
+_CJK_BRACKETED_DATELINE = re.compile(r"^[(（][^)）=＝]{0,20}[=＝]([^)）]{0,20})[)）]\s*")
+_CJK_REPORTER_BEFORE = re.compile(
+    r"^(?:(?:本报|本報|本刊|本网|本網)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|文\s*[/／｜|])\s*"
+)
+_CJK_REPORTER_AFTER = re.compile(
+    r"\s*(?:객원\s*)?(?:기자|특파원)$|\s*(?:記者|记者|特派員|特派员|通信員|通讯员)$"
+)
 _SEGMENTS = re.compile(r"\s*(?:,|\s\|)\s*")
 _DANGLING = re.compile(r"\s*(?:[,&;]|\b(?:and|und|et|y|e)\b)\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*[-–—|,]?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s+protected\])")
@@ -136,6 +146,19 @@ def _is_affiliation(part: str) -> bool:
     )
 
 
+def _without_reporter_words(name: str) -> str:
+    """A Chinese, Japanese or Korean byline's name without "reporter" before or after it
+    ("本报记者 王明", "김민수 기자") or the dateline in brackets before it ("(서울=연합뉴스)
+    김민수 기자"); a Japanese one's name after the place ("（ワシントン＝山田太郎）")."""
+    if not CASELESS_SCRIPT.search(name):
+        return name
+    bracket = _CJK_BRACKETED_DATELINE.match(name)
+    if bracket:
+        rest = name[bracket.end() :].strip()
+        name = rest or bracket.group(1)
+    return _CJK_REPORTER_AFTER.sub("", _CJK_REPORTER_BEFORE.sub("", name)).strip()
+
+
 def _uncapitalised(name: str) -> str:
     """A person's name set in capitals as the byline's style ("JANE ROE"), written as a
     name. Not initials, acronyms or handles ("BDZV", "TAG24", "NATURSTROM AG")."""
@@ -194,7 +217,7 @@ def name_in_byline(text: str) -> str:
     if agency and len(name[: agency.start()].split()) >= 2:
         # "JANE ROE Associated Press", "Jo Lin, Reuters", "Jo Lin and the Associated Press"
         name = _DANGLING.sub("", name[: agency.start()])
-    name = _HANDLE.sub("", _EMAIL.sub("", name))
+    name = _without_reporter_words(_HANDLE.sub("", _EMAIL.sub("", name)))
     person, bar, _where = name.partition(" | ")
     if bar and _is_name(person):
         name = person  # "Michael Humpa | CHIP Software-Redaktion"

@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 
 from retina.clean.byline_names import (
     BY_OPENINGS,
+    CASELESS_SCRIPT,
     names_if_byline,
     names_in_byline,
     names_in_meta,
@@ -96,6 +97,7 @@ _GENERIC_HOME_TEXTS = frozenset(
 )
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
+_LIST_TAGS = frozenset({"li", "ul", "ol", "menu", "nav"})
 _NOT_BYLINE = frozenset(
     "a h1 h2 h3 h4 h5 h6 li option button label title script style noscript template".split()
 )
@@ -417,7 +419,11 @@ def _authors(
             outside_comments = (e for e in tier if not in_comment_section(e))
             for element in itertools.islice(outside_comments, 5):
                 text = _element_text(element)
-                if text and len(text) < _MAX_BYLINE_CHARS and any(c.isupper() for c in text):
+                if (
+                    text
+                    and len(text) < _MAX_BYLINE_CHARS
+                    and (any(c.isupper() for c in text) or _caseless_byline(element, text))
+                ):
                     candidates.append(text)
                     break
             if candidates:
@@ -431,6 +437,14 @@ def _authors(
         if name not in authors:
             authors.append(name)
     return authors
+
+
+def _caseless_byline(element: lxml_html.HtmlElement, text: str) -> bool:
+    """A byline in Chinese, Japanese or Korean, which no capital tells from a word: not an
+    item of a list or a menu (Yahoo! Japan's `li#gnPriBylines`, "個人", is its navigation)."""
+    return bool(CASELESS_SCRIPT.search(text)) and not any(
+        e.tag in _LIST_TAGS for e in itertools.chain((element,), element.iterancestors())
+    )
 
 
 def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retina.clean.byline_names import BY
+from retina.clean.byline_names import BY, CASELESS_SCRIPT
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.dates import strip_dates
 from retina.clean.tokens import words
@@ -27,7 +27,8 @@ _BIO_VERB = re.compile(
     re.IGNORECASE,
 )
 _MIN_NAME_WORDS = 2
-"""A one-word author ("Redaktion", "AFP") is too common a word to find by."""
+"""A one-word author ("Redaktion", "AFP") is too common a word to find by; a Chinese,
+Japanese or Korean name is written as one ("王明", "김민수")."""
 _MAX_BYLINE_REST_WORDS = 4
 """Words a byline may add to the name: a role ("Political Editor"), a place."""
 _MAX_BYLINE_WORDS = 24
@@ -39,7 +40,7 @@ def find_bylines(
     candidates: list[Candidate], skip: set[int], authors: Sequence[str]
 ) -> list[Finding]:
     """Find byline lines anywhere and author biographies among the last blocks."""
-    names = [name for name in authors if len(words(name)) >= _MIN_NAME_WORDS]
+    names = [name for name in authors if len(words(name)) >= _MIN_NAME_WORDS or _caseless(name)]
     if not names:
         return []
     kept = [i for i in range(len(candidates)) if i not in skip]
@@ -60,6 +61,11 @@ def find_bylines(
                 findings.append(Finding((index,), RemovedKind.BYLINE, reason))
             break
     return findings
+
+
+def _caseless(name: str) -> bool:
+    """A name of two or more characters in a script without capitals."""
+    return len(name) >= 2 and all(CASELESS_SCRIPT.match(char) for char in name)
 
 
 def _after_name(text: str, name: str) -> str | None:

@@ -111,12 +111,12 @@ _AD_LABEL = (
 # one label, or several run together ("Advertisement - Scroll to continue")
 _AD = re.compile(rf"^{_AD_LABEL}(?:[\s.:…|–—-]+{_AD_LABEL})*[\s.:…-]*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.*\ball\s+rights\s+reserved\b.*",
+    r"(?:[©ⓒ]|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}).*|.*\ball\s+rights\s+reserved\b.*",
     re.IGNORECASE,
 )
 # A notice that opens with the copyright sign may run on about permissions and reprints.
 _COPYRIGHT_OPENING = re.compile(
-    r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE
+    r"^(?:[©ⓒ]|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE
 )
 _STANDARDS = re.compile(
     r"^our\s+(?:standards|editorial\s+(?:standards|policy|guidelines|values)|ethics\s+policy|"
@@ -169,6 +169,20 @@ _CJK_ACCESS = r"続き|全文|继续阅读|繼續閱讀|전문|계속\s*읽|이�
 _PAYWALL_CJK = re.compile(
     rf"(?:{_CJK_SUBSCRIBER}).*(?:{_CJK_ACCESS})|(?:{_CJK_ACCESS}).*(?:{_CJK_SUBSCRIBER})"
 )
+_FOR_SUBSCRIBERS_CJK = re.compile(
+    r"^[\s　]*(?:この記事|本記事|本文|此文|该文|該文|这篇文章|這篇文章|이\s*기사)"
+    r"(?=.{0,30}(?:会員|会员|會員|회원|購読|订阅|訂閱|구독|有料|付费|付費|유료))"
+    r"(?=.{0,40}(?:限定|専用|专享|專享|仅限|僅限|전용|のみ))"
+)
+"""The paywall naming the article: "この記事は有料会員限定です", "本文为付费会员专享内容",
+"이 기사는 유료회원 전용입니다"."""
+_COPYRIGHT_CJK = re.compile(
+    r"ⓒ|無断転載|无断转载|무단\s*(?:전재|복제|배포)|저작권자"
+    r"|未[经經](?:授权|授權|许可|許可|允许|允許)[^。]{0,10}(?:转载|轉載|复制|複製|使用|摘编|摘編)"
+    r"|版[权權]所有|禁止[转轉]载"
+)
+"""Copyright notices of Chinese, Japanese and Korean pages: "<저작권자 ⓒ 한빛일보, 무단 전재 및
+재배포 금지>", "無断転載を禁じます", "未经授权禁止转载", "版权所有"."""
 _CJK_TO_THE_READER = re.compile(r"ください|いただ|ご覧|请|請|您|세요|십시오|하십시")
 _MAX_CJK_NOTICE_CHARS = 120
 # "The views expressed … are the author's own", "Die Meinung des Autors …", "Les opinions
@@ -280,10 +294,9 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         (_PAYWALL.search(text) and addresses_the_reader(text)) or _FOR_SUBSCRIBERS.match(text)
     ):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
-    if (
-        len(text) <= _MAX_CJK_NOTICE_CHARS
-        and _PAYWALL_CJK.search(text)
-        and _CJK_TO_THE_READER.search(text)
+    if len(text) <= _MAX_CJK_NOTICE_CHARS and (
+        (_PAYWALL_CJK.search(text) and _CJK_TO_THE_READER.search(text))
+        or _FOR_SUBSCRIBERS_CJK.match(text)
     ):
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
     if n <= _MAX_DISCLAIMER_WORDS and _DISCLAIMER.match(text) and _DISCLAIMER_SUBJECT.search(text):
@@ -298,8 +311,10 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.BOILERPLATE, "a cookie notice"
     if n <= _MAX_BOILERPLATE_WORDS and _STANDARDS.match(text):
         return RemovedKind.BOILERPLATE, "a statement of the publisher's editorial standards"
-    if (n <= _MAX_BOILERPLATE_WORDS and _COPYRIGHT.fullmatch(text)) or (
-        n <= _MAX_COPYRIGHT_WORDS and _COPYRIGHT_OPENING.match(text)
+    if (
+        (n <= _MAX_BOILERPLATE_WORDS and _COPYRIGHT.fullmatch(text))
+        or (n <= _MAX_COPYRIGHT_WORDS and _COPYRIGHT_OPENING.match(text))
+        or (len(text) <= _MAX_CJK_NOTICE_CHARS and _COPYRIGHT_CJK.search(text))
     ):
         return RemovedKind.BOILERPLATE, "a copyright notice"
     return None
