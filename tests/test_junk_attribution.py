@@ -102,6 +102,7 @@ from retina.model import RemovedKind
         ),
         # WordPress's feed footer.
         ("The post Why sleep matters appeared first on Health News Now.", "Health News Now", None),
+        ("المصدر: وكالة الأنباء الرسمية", "وكالة الأنباء الرسمية", None),
     ],
 )
 def test_parse_forms(line: str, origin: str, section: str | None) -> None:

@@ -47,6 +47,8 @@ from retina.model import RemovedKind
         " International Space Station due to an unspecified malfunction, the Russian space"
         " agency said. (Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)",
         "Image caption, Residents were rescued by boat in the town centre",
+        "Фото: пресс-служба мэрии Москвы",
+        "الصورة: وكالة الأنباء الرسمية",
     ],
 )
 def test_captions_found(text: str) -> None:

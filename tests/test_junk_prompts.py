@@ -166,6 +166,22 @@ def test_notices_in_chinese_japanese_and_korean(text: str, reason: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Подписывайтесь на наш канал в Telegram, чтобы быть в курсе новостей.", "asks"),
+        ("Следите за нами в соцсетях", "asks"),
+        ("تابعونا على تويتر وفيسبوك", "asks"),
+        ("Ikuti kami di Google News", "asks"),
+        ("Bizi Twitter ve Instagram'da takip edin", "asks"),
+        ("Если вы нашли ошибку, выделите её и нажмите Ctrl+Enter.", "a notice to report a typo"),
+    ],
+)
+def test_prompts_in_russian_arabic_indonesian_and_turkish(text: str, reason: str) -> None:
+    verdict = classify_prompt(text)
+    assert verdict is not None and verdict[1].startswith(reason)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "警方称，该男子未经授权进入机场控制区，已被拘留。",  # unauthorised entry: a report
@@ -174,6 +190,17 @@ def test_notices_in_chinese_japanese_and_korean(text: str, reason: str) -> None:
     ],
 )
 def test_chinese_japanese_and_korean_prose_stays(text: str) -> None:
+    assert classify_prompt(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bizi en çok Twitter'daki yorumlar şaşırttı, dedi bakan.",  # "takip" is not asked
+        "Подписывайтесь или нет, но налог придётся платить, заявил министр.",
+    ],
+)
+def test_russian_and_turkish_prose_stays(text: str) -> None:
     assert classify_prompt(text) is None
 
 

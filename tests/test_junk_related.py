@@ -42,6 +42,12 @@ UNRELATED = "Pop star announces surprise comeback tour across Europe"
         f"Czytaj też: {UNRELATED}",
         "Read more: https://example.com/news/pop-star-comeback",
         f"Related: {UNRELATED}?",
+        "Читайте также: Поп-звезда объявила о турне по Европе",
+        "По теме: Поп-звезда объявила о турне по Европе",
+        "Дивіться також: Поп-зірка оголосила про тур Європою",
+        "اقرأ أيضاً: نجمة البوب تعلن عن جولة مفاجئة في أوروبا",
+        f"Baca juga: {UNRELATED}",
+        f"Ayrıca okuyun: {UNRELATED}",
     ],
 )
 def test_marker_and_headline_removed(line: str) -> None:
@@ -88,6 +94,7 @@ def test_several_injections_each_recorded() -> None:
         "Update: The council published the full text of the decision on Wednesday evening.",
         "Mira, el puerto ya no es lo que era, dijo un pescador a este diario el martes.",
         "Ver para creer: el consejo aprobó el plan del puerto por unanimidad este martes.",
+        "Читайте внимательно: совет опубликовал полный текст решения в среду вечером.",
     ],
 )
 def test_prose_that_looks_similar_stays(line: str) -> None:

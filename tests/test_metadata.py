@@ -697,9 +697,12 @@ def test_a_platform_and_its_publication_both_leave_the_title() -> None:
         ("文/王明", "王明"),
         ("（ワシントン＝山田太郎）", "山田太郎"),
         ("山田太郎", "山田太郎"),
+        ("بقلم: أحمد علي", "أحمد علي"),  # Arabic has no capitals either
+        ("Автор: Иван Петров", "Иван Петров"),
+        ("Oleh Budi Santoso", "Budi Santoso"),
     ],
 )
-def test_chinese_japanese_and_korean_bylines(byline: str, name: str) -> None:
+def test_bylines_in_scripts_without_capitals_and_other_languages(byline: str, name: str) -> None:
     """No capital tells these names from words: "reporter" (기자, 记者), the agency's
     dateline and the time stamp are cut around them."""
     assert names_in_byline(byline) == [name]

@@ -18,7 +18,7 @@ BY = re.compile(
     r"^\W*(?:(?:(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
     r"|(?:écrit|rédigé)\s+par|escrito\s+por|scritto\s+da|geschreven\s+door"
     r"|(?:erstellt|veröffentlicht)\s+von|by|von|par|por|door|przez|autor(?:in)?:?"
-    r"|(?:post\s+)?author:?|texto?:?)\s+"
+    r"|(?:post\s+)?author:?|texto?:?|автор:?|текст:|بقلم\s*:?|oleh|penulis:?|yazar:?)\s+"
     r"|(?:di|da|av|af)\s+(?=\S+\s+\S))",
     re.IGNORECASE,
 )
@@ -62,8 +62,12 @@ _AGENCY_AFTER = re.compile(
 )
 """The agency a wire byline names after the people ("By JANE ROE Associated Press",
 "Jo Lin, Reuters"), a workplace, not one more author."""
-CASELESS_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-"""Chinese, Japanese and Korean: scripts without capitals, whose names no case tells."""
+CASELESS_SCRIPT = re.compile(
+    r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+"""Hebrew, Arabic, Devanagari, Thai, Chinese, Japanese and Korean: scripts without
+capitals, whose names no case tells."""
 _CJK_BRACKETED_DATELINE = re.compile(r"^[(（][^)）=＝]{0,20}[=＝]([^)）]{0,20})[)）]\s*")
 _CJK_REPORTER_BEFORE = re.compile(
     r"^(?:(?:本报|本報|本刊|本网|本網)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|文\s*[/／｜|])\s*"

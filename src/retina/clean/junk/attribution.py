@@ -1,7 +1,8 @@
 """Attribution lines: "Source: World – The Spectator Australia", "Via Reuters",
 "This article first appeared in The Conversation", "Originally published by X"; in
 German, French, Spanish, Portuguese and Italian too ("Dieser Artikel erschien zuerst bei
-X", "Cet article est republié à partir de The Conversation"). Not "Quelle:": German
+X", "Cet article est republié à partir de The Conversation"), and Arabic's "المصدر:"
+("the source:"). Not "Quelle:": German
 pages close press releases, studies and data with it as often as republished copy.
 They usually end the text; a short one may also open it.
 
@@ -23,7 +24,7 @@ from retina.url_parts import bare_host
 
 _LEAD_IN = re.compile(
     r"""^[\s*_(\[]*(?:
-        (?:sources?|courtesy(?:\s+of)?)\s*[:|–—-]\s*
+        (?:sources?|courtesy(?:\s+of)?|المصدر)\s*[:|–—-]\s*
       | (?:via
         | (?:originally|first)\s+(?:published|posted|appeared)(?:\s+(?:by|at|on|in))?
         | (?:a\s+version\s+of\s+)?(?:this|the)\s+

@@ -35,15 +35,24 @@ _SHARE = re.compile(
 _SHARE_ELSEWHERE = re.compile(
     r"^(?:síguenos|sígannos|seguinos|folgen\s+sie\s+uns|folge\s+uns|seguici|siga-nos|segue-nos"
     r"|suivez-nous|suis-nous|volg\s+ons|obserwuj\s+nas|comparte|compartí|compártelo|teilen\s+sie"
-    r"|partagez|condividi|compartilhe|deel|udostępnij)\b"
+    r"|partagez|condividi|compartilhe|deel|udostępnij"
+    r"|подписывайтесь|подпишитесь|следите\s+за\s+нами|читайте\s+нас|поделитесь|підписуйтесь"
+    r"|تابعونا|تابعوا|تابعنا|اشترك|ikuti\s+kami|ikuti|bizi(?=.*\btakip\b))\b"
     r".*\b(?:(?:facebook\w*|twitter|x|whatsapp|linkedin|instagram|telegram|tiktok|youtube"
     r"|threads|bluesky|mastodon|redes\s+sociales|réseaux\s+sociaux|social\s+media"
-    r"|sozialen\s+medien)|(?:noticia|art[ií]culo|article|artikel|beitrag|articolo|notizia"
+    r"|sozialen\s+medien|google\s+news|телеграм\w*|вконтакте|дзен\w*|канал\w*|соцсет\w*"
+    r"|تويتر|فيسبوك|فيس\s+بوك|انستغرام|إنستغرام|يوتيوب|تلغرام|تيليجرام|واتساب|قناتنا"
+    r"|sosial\s+media)|(?:noticia|art[ií]culo|article|artikel|beitrag|articolo|notizia"
     r"|artigo|notícia)s?)\b",
     re.IGNORECASE,
 )
-"""Follow and share prompts in Spanish, German, Italian, Portuguese, French, Dutch and
-Polish ("Síguenos en Twitter", "Folgen Sie uns auf Instagram", "Comparte esta noticia")."""
+"""Follow and share prompts in Spanish, German, Italian, Portuguese, French, Dutch,
+Polish, Russian, Ukrainian, Arabic, Indonesian and Turkish ("Síguenos en Twitter",
+"Folgen Sie uns auf Instagram", "Comparte esta noticia", "Подписывайтесь на наш канал в
+Telegram", "تابعونا على تويتر", "Ikuti kami di Google News")."""
+_TYPO_NOTICE = re.compile(r"\bctrl\s*\+\s*enter\b", re.IGNORECASE)
+"""A notice to report a typo by selecting it ("Если вы нашли ошибку, выделите её и нажмите
+Ctrl+Enter"), common on Russian and Ukrainian sites."""
 _SHARE_LABEL = re.compile(
     r"^(?:(?:share|share\s+this|share\s+on|tweet|email|print|copy\s+link"
     r"|share\s+(?:this\s+|the\s+|full\s+)?(?:article|story|page|post)"
@@ -307,6 +316,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.BOILERPLATE, "an affiliate-link disclosure"
     if n <= _MAX_NEWSLETTER_WORDS and _EMBED_PLACEHOLDER.search(text):
         return RemovedKind.BOILERPLATE, "a placeholder for embedded content"
+    if n <= _MAX_BOILERPLATE_WORDS and _TYPO_NOTICE.search(text):
+        return RemovedKind.BOILERPLATE, "a notice to report a typo"
     if n <= _MAX_BOILERPLATE_WORDS and _COOKIES.match(text):
         return RemovedKind.BOILERPLATE, "a cookie notice"
     if n <= _MAX_BOILERPLATE_WORDS and _STANDARDS.match(text):

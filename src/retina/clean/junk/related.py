@@ -96,6 +96,28 @@ REFERRAL_WORDS = frozenset(
         "zobacz",
         "też",
         "także",
+        # Russian, Ukrainian, Arabic, Indonesian and Turkish ("Читайте также:", "По теме:",
+        # "Дивіться також", "اقرأ أيضا:", "Baca juga:", "Ayrıca okuyun")
+        "читайте",
+        "читать",
+        "смотрите",
+        "также",
+        "подробнее",
+        "рекомендуем",
+        "теме",
+        "дивіться",
+        "також",
+        "اقرأ",
+        "إقرأ",
+        "شاهد",
+        "أيضا",
+        "ايضا",
+        "صلة",
+        "baca",
+        "juga",
+        "simak",
+        "okuyun",
+        "ayrıca",
     ]
 )
 # Words that may accompany referral words in a marker ("You may also like", "Editor's picks").
@@ -201,17 +223,37 @@ MARKER_FILLERS = frozenset(
         "das",
         "könnte",
         "auch",
+        "по",
+        "ещё",
+        "еще",
+        "материалы",
+        "новости",
+        "на",
+        "тему",
+        "ذات",
+        "مواضيع",
+        "أخبار",
+        "المزيد",
+        "berita",
+        "lainnya",
+        "haber",
+        "haberler",
+        "bunlar",
+        "da",
+        "çekebilir",
     ]
 )
 _SEPARATOR = r"(?:[:|»›>–—•~]|-{1,2}|\.{3}|…)"
 _OPENERS = "\\s*_#>\\[(«\"'“"
+_WORD = "[\\w'’\u064b-\u065f]"
+"""A marker's word: letters, an apostrophe, and Arabic's vowel marks ("أيضاً")."""
 _MARKER_THEN_TEXT = re.compile(
-    rf"^[{_OPENERS}]*(?P<marker>[^\W\d_][\w'’]*(?:\s+[\w'’]+){{0,5}}?)\s*[*_\])]*\s*"
+    rf"^[{_OPENERS}]*(?P<marker>[^\W\d_]{_WORD}*(?:\s+{_WORD}+){{0,5}}?)\s*[*_\])]*\s*"
     rf"{_SEPARATOR}\s*[*_]*\s*(?P<rest>.*?)[*_\])]*\s*$",
     re.DOTALL,
 )
 _MARKER_ALONE = re.compile(
-    rf"^[{_OPENERS}]*(?P<marker>[^\W\d_][\w'’]*(?:\s+[\w'’]+){{0,5}})\s*[*_\])]*\s*"
+    rf"^[{_OPENERS}]*(?P<marker>[^\W\d_]{_WORD}*(?:\s+{_WORD}+){{0,5}})\s*[*_\])]*\s*"
     rf"{_SEPARATOR}?\s*[*_]*\s*$"
 )
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
