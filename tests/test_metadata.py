@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime
 
 import pytest
@@ -714,3 +715,13 @@ def test_a_menu_item_named_for_bylines_is_no_byline() -> None:
     """Yahoo! Japan's navigation has `li#gnPriBylines`, "個人": a word, not a name."""
     body = '<ul><li id="gnPriBylines"><a href="/byline">個人</a></li></ul><p>Text.</p>'
     assert extract_metadata(parse_tree(_page("<title>T</title>", body)), None).authors == []
+
+
+def test_a_hostile_author_name_is_read_in_linear_time() -> None:
+    """A JSON-LD "author" of 50,000 characters took 8 s in the byline patterns, whose
+    time grows with the square of the length: text that long is no byline."""
+    ld = {"@type": "NewsArticle", "headline": "Harbour vote", "author": {"name": "a" * 50_000}}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    start = time.perf_counter()
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.authors == [] and time.perf_counter() - start < 1.0
