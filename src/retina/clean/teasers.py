@@ -12,6 +12,7 @@ in such an item are marked (`Candidate.teaser`, the address it points to) for
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
@@ -28,6 +29,9 @@ _MIN_HEADLINE_WORDS = 4
 _MAX_ITEM_WORDS = 80
 """A headline, a blurb of two or three sentences, a byline and a date. More is an
 article (a blog's front page that shows its posts in full), or many teasers."""
+_MAX_ITEM_ELEMENTS = 200
+"""Elements of an item whose text is looked up: a teaser has a few dozen; a hostile one
+of 50,000 nested spans would take time that grows with the square of their number."""
 _MAX_WORDS_BEFORE_HEADLINE = 10
 """A teaser opens with its headline, or a kicker, a date or a byline above it; a link
 after sentences of text closes a paragraph or a post (a blog's "The generation we love
@@ -37,6 +41,9 @@ _MIN_LINE_SHARE = 0.7
 _LINE_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 p li div dt dd td th article section figure figcaption header".split()
 )
+_LONG_LINKS = etree.XPath("//a[@href][string-length(normalize-space()) >= 10]")
+"""Links of ten characters or more: shorter ones are no headline in any script (four
+words, or ten CJK characters)."""
 _OUTSIDE = frozenset({"nav", "footer", "aside", "menu"})
 """Regions whose links are the site's furniture, not its listing."""
 _MIN_TEASERS = 5
@@ -57,7 +64,7 @@ def mark_teasers(
         return
     teased: dict[str, str] = {}
     for target, item in items.items():
-        for element in item.iter(etree.Element):
+        for element in itertools.islice(item.iter(etree.Element), _MAX_ITEM_ELEMENTS):
             key = letters_and_digits(element.text_content())
             if key:
                 teased.setdefault(key, target)
@@ -89,14 +96,13 @@ def _teaser_items(
 ) -> dict[str, etree._Element]:
     """Each teased address with the item that holds its headline link."""
     headlines: dict[etree._Element, str] = {}
-    for anchor in tree.iter("a"):
-        target = _target(anchor.get("href"), url)
-        if target is None or target in own:
-            continue
+    for anchor in _LONG_LINKS(tree):
         text = " ".join(anchor.text_content().split())
-        if text in own or _size(text) < _MIN_HEADLINE_WORDS:
-            continue
-        headlines[anchor] = target
+        if _size(text) < _MIN_HEADLINE_WORDS or text in own:
+            continue  # first: resolving the address takes longer
+        target = _target(anchor.get("href"), url)
+        if target is not None and target not in own:
+            headlines[anchor] = target
     if len(set(headlines.values())) < _MIN_TEASERS:
         return {}
     sizes: dict[etree._Element, float] = {}
