@@ -186,3 +186,21 @@ def test_real_front_pages_are_refused() -> None:
     folder = shared_path("data", "extraction", "newspaper4k", "html")
     with pytest.raises(InputError, match="listing page"):
         clean((folder / "yahoo_main_site.html").read_bytes(), url="https://uk.yahoo.com/")
+
+
+def _live_blog() -> str:
+    entries = "".join(
+        f"<div class='entry'><p class='time'>{10 + n}:00 GMT</p>"
+        f"<h2><a href='/news/live/storm?entry={n}'>{headline}</a></h2>"
+        f"<p>{_blurb(headline)}</p></div>"
+        for n, (headline, _slug) in enumerate(_TOPICS)
+    )
+    return _page(f"<h1>Storm live: the latest</h1><div class='live'>{entries}</div>", "Live")
+
+
+@pytest.mark.parametrize("url", ["https://coastal-ledger.example/news/live/storm", None])
+def test_a_live_blog_whose_posts_link_to_themselves_is_an_article(url: str | None) -> None:
+    """A live blog's posts, each under a headline linking to the post ("?entry=3"), look
+    like teasers; they are posts of the page itself."""
+    article = clean(_live_blog(), url=url)
+    assert "Rail strike called off after late night talks, officials said" in article.text

@@ -25,8 +25,8 @@ class Candidate:
     does not hold it (HTML only, see `declared_body.py`); `other_article` the headline of
     another article on the page the text belongs to (HTML only, see `other_articles.py`);
     `page_caption` that the page marks the text as a caption (HTML only, see
-    `page_captions.py`); `teaser` the address of the other article whose teaser holds the
-    text (HTML only, see `teasers.py`).
+    `page_captions.py`); `teaser` the page ("host/path") of the other article whose teaser
+    holds the text (HTML only, see `teasers.py`).
     """
 
     kind: BlockKind

@@ -6,7 +6,7 @@ one, and a crawl or a sitemap brings many of them. A teaser is found by its mark
 link of a headline's length, standing alone on its line (not a link inside running
 text), to another page; its item is the largest element around it that holds no other
 headline link and no more than a blurb's length of text. The candidates whose text lies
-in such an item are marked (`Candidate.teaser`, the address it points to) for
+in such an item are marked (`Candidate.teaser`, the page it points to) for
 `listing_page`, which the clean stage asks once the junk is out.
 """
 
@@ -19,7 +19,7 @@ from lxml import etree
 
 from retina.clean.candidate import Candidate
 from retina.clean.tokens import letters_and_digits
-from retina.url_parts import join_url
+from retina.url_parts import join_url, split_url
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_CHARS_PER_WORD = 2.5
@@ -94,15 +94,17 @@ def listing_page(kept: list[Candidate]) -> str | None:
 def _teaser_items(
     tree: etree._Element, url: str | None, own: set[str]
 ) -> dict[str, etree._Element]:
-    """Each teased address with the item that holds its headline link."""
+    """Each teased page ("host/path") with the item that holds its headline link."""
     headlines: dict[etree._Element, str] = {}
+    own_pages = {_page(address) for address in own} | {("", "")}
     for anchor in _LONG_LINKS(tree):
         text = " ".join(anchor.text_content().split())
         if _size(text) < _MIN_HEADLINE_WORDS or text in own:
             continue  # first: resolving the address takes longer
         target = _target(anchor.get("href"), url)
-        if target is not None and target not in own:
-            headlines[anchor] = target
+        page = _page(target) if target is not None else None
+        if page is not None and page not in own_pages:
+            headlines[anchor] = "".join(page)
     if len(set(headlines.values())) < _MIN_TEASERS:
         return {}
     sizes: dict[etree._Element, float] = {}
@@ -155,13 +157,24 @@ def _size_before(
 
 
 def _target(href: str | None, url: str | None) -> str | None:
-    """The address a link points to, without its fragment; None for a jump within the page,
-    a script or a mail link."""
+    """The address a link points to (resolved when the page's URL is known), without its
+    fragment; None for a jump within the page, a script or a mail link."""
     href = (href or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return None
     absolute = join_url(url, href) if url else href
     return absolute.split("#", 1)[0] if absolute else None
+
+
+def _page(address: str) -> tuple[str, str] | None:
+    """The page an address names (host, path), its query aside: a live blog's posts
+    ("?entry=3", "/news/live/storm?entry=4") are one page, the page itself or another, and
+    not as many articles. A bare query, unresolved for want of the page's URL, names the
+    page itself: ("", "")."""
+    parts = split_url(address)
+    if parts is None or (parts.scheme and parts.scheme not in ("http", "https")):
+        return None
+    return parts.netloc.lower(), parts.path.rstrip("/")
 
 
 def _targets_in(
