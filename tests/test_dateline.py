@@ -26,6 +26,23 @@ _STORY = (
         ("WASHINGTON (CNN) — Not everyone subscribes to a resolution.", "CNN"),
         ("MADRID, 7 dic (EFE).- El Gobierno aprobó el martes el plan del puerto.", "EFE"),
         ("(Reuters) - Oil prices rose on Monday as investors weighed supply risks.", "Reuters"),
+        # the wires companies' press releases go out on
+        (
+            "NEW YORK, Nov. 7, 2024 /PRNewswire/ -- Acme Corp today reported record revenue.",
+            "PR Newswire",
+        ),
+        (
+            "SAN FRANCISCO--(BUSINESS WIRE)--Globex Corporation today named a new chief.",
+            "Business Wire",
+        ),
+        (
+            "LONDON, Dec. 2, 2024 (GLOBE NEWSWIRE) -- Initech plc today announced results.",
+            "GlobeNewswire",
+        ),
+        (
+            "TORONTO, Dec. 2, 2024 /CNW/ - Acme Canada today opened a plant in Ontario.",
+            "Canada Newswire",
+        ),
     ],
 )
 def test_an_agency_dateline_on_another_site_is_the_origin(opening: str, origin: str) -> None:
@@ -54,3 +71,12 @@ def test_the_agency_s_own_page_credits_no_one(site: str, url: str | None) -> Non
 )
 def test_what_is_no_agency_dateline(opening: str) -> None:
     assert credited_agency(opening, "The Springfield Daily", None) is None
+
+
+def test_a_release_wire_s_own_page_credits_no_one() -> None:
+    opening = "NEW YORK, Nov. 7, 2024 /PRNewswire/ -- Acme Corp today reported record revenue."
+    article = clean(
+        _STORY.format(site="PR Newswire", opening=opening),
+        url="https://www.prnewswire.com/news-releases/acme-reports-301.html",
+    )
+    assert article.origin is None

@@ -1,5 +1,7 @@
 """The news agency a wire story's dateline credits: "WASHINGTON (AP) — …", "LONDON, Dec 7
-(Reuters) - …", "Berlin (dpa) - …", "MADRID, 7 dic (EFE).- …", "(Reuters) - …".
+(Reuters) - …", "Berlin (dpa) - …", "MADRID, 7 dic (EFE).- …", "(Reuters) - …"; and the
+wire a press release went out on: "NEW YORK, Nov. 7, 2024 /PRNewswire/ -- …",
+"SAN FRANCISCO--(BUSINESS WIRE)--…".
 
 A newspaper running an agency's copy keeps the agency's dateline, so it names the
 publication the text comes from as surely as a closing "Source:" line does. Only agencies
@@ -44,6 +46,21 @@ AGENCIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Belga": ("Belga", ("belganewsagency.eu",)),
     "ANP": ("ANP", ("anp.nl",)),
 }
+RELEASE_WIRES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "PRNewswire": ("PR Newswire", ("prnewswire.com", "prnewswire.co.uk")),
+    "CNW": ("Canada Newswire", ("newswire.ca",)),
+    "BUSINESS WIRE": ("Business Wire", ("businesswire.com",)),
+    "GLOBE NEWSWIRE": ("GlobeNewswire", ("globenewswire.com",)),
+    "EINPresswire.com": ("EIN Presswire", ("einpresswire.com",)),
+    "ACCESSWIRE": ("ACCESSWIRE", ("accesswire.com",)),
+}
+"""The wires that distribute companies' press releases, as their datelines write them."""
+_RELEASE_DATELINE = re.compile(
+    # "NEW YORK, Nov. 7, 2024 /PRNewswire/ -- …", "/PRNewswire-HISPANIC PR WIRE/",
+    # "SAN FRANCISCO--(BUSINESS WIRE)--…", "… (GLOBE NEWSWIRE) -- …"
+    r"^[^\n]{0,100}?(?:/(?P<slashed>PRNewswire|CNW|EINPresswire\.com)(?:-[\w .]{1,30})?/"
+    r"|\((?P<bracketed>BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE)\))\s*[-–—]{1,2}"
+)
 _NAMES = "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True))
 _DATELINE = re.compile(
     # a place (each word capitalised) and perhaps a date, then the agency and a dash:
@@ -55,11 +72,11 @@ _DATELINE = re.compile(
 
 def credited_agency(first_block: str, site_name: str | None, url: str | None) -> str | None:
     """The agency the text's opening dateline names, unless the page is the agency's own."""
-    match = _DATELINE.match(first_block[:120])
+    match = _DATELINE.match(first_block[:120]) or _RELEASE_DATELINE.match(first_block[:160])
     if not match:
         return None
-    written = match.group("agency")
-    name, hosts = AGENCIES[written]
+    written = next(filter(None, match.groups()))  # the one group that matched
+    name, hosts = AGENCIES.get(written) or RELEASE_WIRES[written]
     host = bare_host(url) if url else None
     if host and any(host == h or host.endswith("." + h) for h in hosts):
         return None
