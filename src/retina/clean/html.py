@@ -85,8 +85,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     declared.mark_outside(candidates)
     mark_other_articles(tree, meta.title, candidates)
     mark_page_captions(tree, candidates)
-    own = {url, meta.canonical_url, meta.title} - {None}
-    mark_teasers(tree, candidates, url=url, own=own)
+    mark_teasers(tree, candidates, url=url, canonical=meta.canonical_url, title=meta.title)
     standfirst = shown_standfirst(tree, meta.lead, candidates) or shown_dek(
         tree, meta.title, candidates
     )

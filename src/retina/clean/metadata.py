@@ -440,8 +440,9 @@ def _authors(
 
 
 def _caseless_byline(element: lxml_html.HtmlElement, text: str) -> bool:
-    """A byline in Chinese, Japanese or Korean, which no capital tells from a word: not an
-    item of a list or a menu (Yahoo! Japan's `li#gnPriBylines`, "個人", is its navigation)."""
+    """A byline in a script without capitals (Chinese, Japanese, Korean, Arabic…), which
+    no capital tells from a word: not an item of a list or a menu (Yahoo! Japan's
+    `li#gnPriBylines`, "個人", is its navigation)."""
     return bool(CASELESS_SCRIPT.search(text)) and not any(
         e.tag in _LIST_TAGS for e in itertools.chain((element,), element.iterancestors())
     )

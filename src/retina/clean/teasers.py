@@ -54,12 +54,17 @@ label above it opens nothing."""
 
 
 def mark_teasers(
-    tree: etree._Element, candidates: list[Candidate], *, url: str | None, own: set[str]
+    tree: etree._Element,
+    candidates: list[Candidate],
+    *,
+    url: str | None,
+    canonical: str | None,
+    title: str | None,
 ) -> None:
     """Sets `teaser` on the candidates whose text lies in a teaser of another article.
-    `own` holds the page's own addresses and headline: its link to itself (a blog's
-    permalink on its headline) teases nothing."""
-    items = _teaser_items(tree, url, own)
+    A link to the page itself, by its address, its canonical address or its headline (a
+    blog's permalink on its headline), teases nothing."""
+    items = _teaser_items(tree, url, {url, canonical} - {None}, title)
     if len(items) < _MIN_TEASERS:
         return
     teased: dict[str, str] = {}
@@ -92,14 +97,14 @@ def listing_page(kept: list[Candidate]) -> str | None:
 
 
 def _teaser_items(
-    tree: etree._Element, url: str | None, own: set[str]
+    tree: etree._Element, url: str | None, own: set[str], title: str | None
 ) -> dict[str, etree._Element]:
     """Each teased page ("host/path") with the item that holds its headline link."""
     headlines: dict[etree._Element, str] = {}
     own_pages = {_page(address) for address in own} | {("", "")}
     for anchor in _LONG_LINKS(tree):
         text = " ".join(anchor.text_content().split())
-        if _size(text) < _MIN_HEADLINE_WORDS or text in own:
+        if _size(text) < _MIN_HEADLINE_WORDS or text == title:
             continue  # first: resolving the address takes longer
         target = _target(anchor.get("href"), url)
         page = _page(target) if target is not None else None
