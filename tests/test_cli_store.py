@@ -64,6 +64,39 @@ def test_ingest_stores_files_and_reports_bad_ones(tmp_path: Path, home: Path) ->
         assert store.count() == 2
 
 
+def test_ingest_skips_a_listing_page_without_failing(tmp_path: Path, home: Path) -> None:
+    """A crawled folder holds front and section pages: they are no articles, and no
+    failures either."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "pier.html").write_text(GOOD_HTML.format(title="Pier reopens"))
+    stories = [
+        ("Harbour board approves the new ferry terminal", "It ends a two-year dispute."),
+        ("Council delays the vote on school closures", "Parents had asked for more time."),
+        ("Storm warning issued for the northern coast", "Gusts may reach ninety miles."),
+        ("Local bakery wins the national bread award", "Its sourdough beat 300 entries."),
+        ("Rail strike called off after late night talks", "Trains will run as normal."),
+        ("New cycle lanes open across the city centre", "Six miles of lanes are finished."),
+    ]
+    teasers = "".join(
+        f"<li><h3><a href='/news/{n}.html'>{headline}</a></h3><p>{blurb}</p></li>"
+        for n, (headline, blurb) in enumerate(stories)
+    )
+    (folder / "index.html").write_text(
+        f"<html><head><title>News</title></head><body><ul>{teasers}</ul></body></html>"
+    )
+
+    result = run("ingest", folder, "--home", home)
+
+    assert result.exit_code == 0
+    assert result.stdout.strip() == (
+        "2 files: 1 new, 0 updated, 0 unchanged, 1 skipped (not articles), 0 failed"
+    )
+    assert result.stderr.strip().startswith(f"{folder / 'index.html'}: skipped: a listing page")
+    with Store.open(home) as store:
+        assert store.count() == 1
+
+
 def test_ingest_twice_changes_nothing(tmp_path: Path, home: Path) -> None:
     page = tmp_path / "pier.html"
     page.write_text(GOOD_HTML.format(title="Pier reopens"))

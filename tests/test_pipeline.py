@@ -14,7 +14,7 @@ import pytest
 
 import retina.pipeline
 from article_factory import make_article
-from retina.errors import InputError
+from retina.errors import InputError, NotAnArticle
 from retina.model import Article
 from retina.pipeline import expand_paths, ingest_paths
 from retina.store import Store
@@ -57,6 +57,8 @@ def stand_in_clean(monkeypatch: pytest.MonkeyPatch) -> None:
             raise InputError("input is not an article")
         if text.startswith("CRASH"):
             raise ZeroDivisionError("division by zero")
+        if text.startswith("LISTING"):
+            raise NotAnArticle("a listing page (front, section or tag page), not an article")
         return make_article(text)
 
     monkeypatch.setattr(retina.pipeline, "clean", clean)
@@ -85,6 +87,7 @@ def test_a_bad_file_is_reported_and_the_others_are_stored(tmp_path: Path, store:
     write(tmp_path / "in" / "2.txt", "FAIL")
     write(tmp_path / "in" / "3.txt", "CRASH")
     write(tmp_path / "in" / "4.txt", "Second story.")
+    write(tmp_path / "in" / "5.txt", "LISTING")
     missing = tmp_path / "missing.txt"
     progress: list[tuple[str, int, int]] = []
 
@@ -95,6 +98,8 @@ def test_a_bad_file_is_reported_and_the_others_are_stored(tmp_path: Path, store:
     )
 
     assert (report.new, report.updated, report.unchanged, report.failed) == (2, 0, 0, 3)
+    assert [(s.path.name, s.message[:14]) for s in report.skipped] == [("5.txt", "a listing page")]
+    assert report.total == 6
     assert store.count() == 2
     failures = {f.path.name: f.message for f in report.failures}
     assert failures == {
@@ -103,11 +108,12 @@ def test_a_bad_file_is_reported_and_the_others_are_stored(tmp_path: Path, store:
         "missing.txt": "no such file",
     }
     assert progress == [
-        ("1.txt", 1, 5),
-        ("2.txt", 2, 5),
-        ("3.txt", 3, 5),
-        ("4.txt", 4, 5),
-        ("missing.txt", 5, 5),
+        ("1.txt", 1, 6),
+        ("2.txt", 2, 6),
+        ("3.txt", 3, 6),
+        ("4.txt", 4, 6),
+        ("5.txt", 5, 6),
+        ("missing.txt", 6, 6),
     ]
 
 

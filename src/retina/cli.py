@@ -86,7 +86,8 @@ def ingest(
 
 
 def _ingest_with_progress(paths: list[Path], home: Path) -> None:
-    """Ingest with a progress bar, print the summary and exit 1 if any file failed."""
+    """Ingest with a progress bar, print the summary and exit 1 if any file failed (a
+    skipped listing page is no failure)."""
     from rich.markup import escape
 
     from retina.pipeline import ingest_paths
@@ -103,10 +104,14 @@ def _ingest_with_progress(paths: list[Path], home: Path) -> None:
             report = ingest_paths(paths, store, on_progress=advance)
     except RetinaError as error:
         raise fail(str(error)) from None
+    skipped = f"{len(report.skipped)} skipped (not articles), " if report.skipped else ""
     typer.echo(
         f"{report.total} file{'' if report.total == 1 else 's'}: {report.new} new, "
-        f"{report.updated} updated, {report.unchanged} unchanged, {report.failed} failed"
+        f"{report.updated} updated, {report.unchanged} unchanged, {skipped}"
+        f"{report.failed} failed"
     )
+    for skip in report.skipped:
+        typer.echo(f"{skip.path}: skipped: {skip.message}", err=True)
     for failure in report.failures:
         typer.echo(f"{failure.path}: {failure.message}", err=True)
     if report.failures:

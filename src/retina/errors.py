@@ -15,6 +15,11 @@ class InputError(RetinaError):
     """The input cannot be turned into an article (empty, binary, too large, corrupt...)."""
 
 
+class NotAnArticle(InputError):
+    """The input is a page, but no article: a listing page (a front, section or tag page)
+    of teasers of other articles. A batch skips it rather than counting it a failure."""
+
+
 class FetchError(RetinaError):
     """A URL could not be fetched (network error, HTTP error, size limit)."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retina.clean import clean
-from retina.errors import RetinaError, StoreError
+from retina.errors import NotAnArticle, RetinaError, StoreError
 from retina.ingest.read import read_file
 from retina.store import Store
 
@@ -34,6 +34,8 @@ class IngestReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    skipped: list[Failure] = field(default_factory=list)
+    """Pages that are no article (listing pages), with the reason: not failures."""
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -42,7 +44,7 @@ class IngestReport:
 
     @property
     def total(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+        return self.new + self.updated + self.unchanged + len(self.skipped) + self.failed
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -69,7 +71,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Read, clean and store every file in `paths` (see `expand_paths`).
 
-    A file that fails is recorded in the report and the run goes on; a `StoreError`
+    A file that fails is recorded in the report and the run goes on, and so is a page that
+    is no article (a listing page), as skipped; a `StoreError`
     stops the run, since the database failing is not a problem of one file. Each
     article is stored in its own transaction, so what was stored before stays stored.
     """
@@ -81,6 +84,8 @@ def ingest_paths(
             result = store.upsert(article, key=path.resolve().as_uri())
         except StoreError:
             raise
+        except NotAnArticle as error:
+            report.skipped.append(Failure(path, _without_path(str(error), path)))
         except RetinaError as error:
             report.failures.append(Failure(path, _without_path(str(error), path)))
         except Exception as error:  # a bug in a stage must not abort a batch of thousands

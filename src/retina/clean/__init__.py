@@ -17,7 +17,7 @@ from retina.clean.junk import remove_junk
 from retina.clean.language import detect_language
 from retina.clean.teasers import listing_page
 from retina.clean.tokens import letters_and_digits
-from retina.errors import InputError
+from retina.errors import InputError, NotAnArticle
 from retina.model import Article, Page
 from retina.raw.decode import decode
 from retina.url_parts import bare_host, split_url
@@ -44,9 +44,10 @@ def clean(
 ) -> Article:
     """Clean one page (HTML or a plain-text dump, optionally gzipped) into an Article.
 
-    Raises `InputError` (one-line message) for input that is not an article page, a
-    listing page of teasers (a front, section or tag page) included, unless `keep_listing`:
-    a feed item's own text is what its publisher gives as the item, even a digest of links.
+    Raises `InputError` (one-line message) for input that is not an article page, and its
+    subclass `NotAnArticle` for a listing page of teasers (a front, section or tag page)
+    unless `keep_listing`: a feed item's own text is what its publisher gives as the item,
+    even a digest of links.
     """
     _check_url(url)
     decoded = decode(data, content_type=content_type)
@@ -94,7 +95,7 @@ def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
         raise InputError("no article text found in the input")
     listing = None if keep_listing else listing_page(junk.kept)
     if listing:
-        raise InputError(listing)
+        raise NotAnArticle(listing)
     origin, section = draft.origin, draft.section
     if junk.attribution:
         origin = origin or junk.attribution.origin
