@@ -7,7 +7,7 @@ import pytest
 
 from conftest import shared_path
 from retina import clean
-from retina.errors import InputError
+from retina.errors import InputError, NotAnArticle
 from retina.sample import generate
 
 _TOPICS = [
@@ -204,3 +204,23 @@ def test_a_live_blog_whose_posts_link_to_themselves_is_an_article(url: str | Non
     like teasers; they are posts of the page itself."""
     article = clean(_live_blog(), url=url)
     assert "Rail strike called off after late night talks, officials said" in article.text
+
+
+def test_a_section_page_of_three_dated_headlines_is_a_listing() -> None:
+    """A small section page: three headlines, each with its date on the same line."""
+    items = "".join(
+        f"<li><a href='/politics/{slug}'>{headline}</a> 2 July 2024</li>"
+        for headline, slug in _TOPICS[:3]
+    )
+    with pytest.raises(NotAnArticle, match="teasers of 3 other articles"):
+        clean(_page(f"<h1>Politics</h1><ul>{items}</ul>", "Politics | The Coastal Ledger"))
+
+
+def test_a_gallery_whose_captions_link_to_their_pictures_is_an_article() -> None:
+    photos = "".join(
+        f"<div class='photo'><p><a href='/media/{slug}.JPG'>View the full size image</a></p>"
+        f"<p>{_blurb(headline)}</p></div>"
+        for headline, slug in _TOPICS
+    )
+    article = clean(_page(f"<article><h1>The storm in pictures</h1>{photos}</article>"))
+    assert "Harbour board approves the new ferry terminal, officials said" in article.text

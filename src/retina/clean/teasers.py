@@ -36,8 +36,9 @@ _MAX_WORDS_BEFORE_HEADLINE = 10
 """A teaser opens with its headline, or a kicker, a date or a byline above it; a link
 after sentences of text closes a paragraph or a post (a blog's "The generation we love
 to dump on" under its own words)."""
-_MIN_LINE_SHARE = 0.7
-"""The link holds this much of its line's text: a headline, not a link in a sentence."""
+_MIN_LINE_SHARE = 0.5
+"""The link holds this much of its line's text: a headline, perhaps with its date beside
+it ("Harbour vote passes 2 July 2024"), not a link in a sentence."""
 _LINE_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 p li div dt dd td th article section figure figcaption header".split()
 )
@@ -46,7 +47,12 @@ _LONG_LINKS = etree.XPath("//a[@href][string-length(normalize-space()) >= 10]")
 words, or ten CJK characters)."""
 _OUTSIDE = frozenset({"nav", "footer", "aside", "menu"})
 """Regions whose links are the site's furniture, not its listing."""
-_MIN_TEASERS = 5
+_MIN_TEASERS = 3
+"""Teased articles: a section page may list three; an article's own text never opens
+with a teaser, however many follow it."""
+_PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+"""A link to a picture ("View the full-size image") teases no article: a gallery's
+captions stay the article's text."""
 _MIN_TEASER_SHARE = 0.6
 _MIN_OPENING_WORDS = 8
 """The text opens with its first block of this many words: a kicker, a date or a section
@@ -81,7 +87,7 @@ def listing_page(kept: list[Candidate]) -> str | None:
     """Why the kept text is a listing page's teasers and no article, or None.
 
     Its text opens with a teaser, most of it lies in teasers, and they point to at least
-    five articles. An article followed by teasers of others opens with its own text."""
+    three articles. An article followed by teasers of others opens with its own text."""
     teased = {c.teaser for c in kept if c.teaser}
     if len(teased) < _MIN_TEASERS:
         return None
@@ -108,7 +114,7 @@ def _teaser_items(
             continue  # first: resolving the address takes longer
         target = _target(anchor.get("href"), url)
         page = _page(target) if target is not None else None
-        if page is not None and page not in own_pages:
+        if page is not None and page not in own_pages and not page[1].lower().endswith(_PICTURES):
             headlines[anchor] = "".join(page)
     if len(set(headlines.values())) < _MIN_TEASERS:
         return {}
