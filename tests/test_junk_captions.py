@@ -48,6 +48,8 @@ from retina.model import RemovedKind
         " agency said. (Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)",
         "Image caption, Residents were rescued by boat in the town centre",
         "Фото: пресс-служба мэрии Москвы",
+        "View the full size image",
+        "View larger image",
         "الصورة: وكالة الأنباء الرسمية",
     ],
 )

@@ -224,3 +224,4 @@ def test_a_gallery_whose_captions_link_to_their_pictures_is_an_article() -> None
     )
     article = clean(_page(f"<article><h1>The storm in pictures</h1>{photos}</article>"))
     assert "Harbour board approves the new ferry terminal, officials said" in article.text
+    assert "View the full size image" not in article.text  # a picture's link label

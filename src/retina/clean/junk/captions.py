@@ -38,12 +38,15 @@ _CREDIT_LABEL = re.compile(
     rf"(?:^|[.!?]\s*|\|\s*)(?:{_PICTURE_WORDS}|copyright)\s*:\s*[\w©@][^.!?:]{{1,60}}$",
     re.IGNORECASE,
 )
-# "Zum Vergrößern auf das Bild klicken", "Click to enlarge": said only under a picture.
+# "Zum Vergrößern auf das Bild klicken", "Click to enlarge", a link alone "View the full size
+# image": said only under a picture.
 _ENLARGE = re.compile(
     r"\b(?:click|tap)\s+(?:(?:on\s+)?(?:the\s+)?(?:image|picture|photo)\s+)?(?:to\s+)?"
     r"(?:enlarge|zoom|view\s+(?:larger|full\s+size))\b"
     r"|\bzum\s+vergrößern\b|\bcliquez\s+(?:sur\s+l'image\s+)?pour\s+agrandir\b"
-    r"|\bhaga\s+clic\s+para\s+ampliar\b|\bclicca\s+per\s+ingrandire\b",
+    r"|\bhaga\s+clic\s+para\s+ampliar\b|\bclicca\s+per\s+ingrandire\b"
+    r"|^(?:view|see|open)\s+(?:the\s+)?(?:full[\s-]size|larger|full|high[\s-]resolution)\s+"
+    r"(?:image|picture|photo|version)\W*$",
     re.IGNORECASE,
 )
 # A Creative Commons licence closing a short block is a picture's: "… CC-BY-SA 2.0".
