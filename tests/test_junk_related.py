@@ -47,6 +47,7 @@ UNRELATED = "Pop star announces surprise comeback tour across Europe"
         "Дивіться також: Поп-зірка оголосила про тур Європою",
         "اقرأ أيضاً: نجمة البوب تعلن عن جولة مفاجئة في أوروبا",
         f"Baca juga: {UNRELATED}",
+        "यह भी पढ़ें: पॉप स्टार ने यूरोप दौरे की घोषणा की",
         f"Ayrıca okuyun: {UNRELATED}",
     ],
 )

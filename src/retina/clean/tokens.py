@@ -6,7 +6,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+def _combining_marks() -> str:
+    """The ranges of the combining marks (Unicode categories Mn, Mc, Me) of the Basic
+    Multilingual Plane, for a character class: `\\w` leaves them out, and so cut "पढ़ें"
+    (Hindi, "read") into "पढ" and nothing, and Thai, Bengali or Tamil words alike."""
+    ranges: list[list[int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+LETTER = rf"[\w{_combining_marks()}]"
+"""A character of a word, combining marks included (a character class for patterns)."""
+_WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SOFT_HYPHENS = str.maketrans("", "", "\u00ad")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")

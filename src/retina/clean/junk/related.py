@@ -19,6 +19,7 @@ from collections import Counter
 
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.tokens import (
+    LETTER,
     content_words,
     ends_like_sentence,
     sentence_count_at_least_two,
@@ -96,8 +97,9 @@ REFERRAL_WORDS = frozenset(
         "zobacz",
         "też",
         "także",
-        # Russian, Ukrainian, Arabic, Indonesian and Turkish ("Читайте также:", "По теме:",
-        # "Дивіться також", "اقرأ أيضا:", "Baca juga:", "Ayrıca okuyun")
+        # Russian, Ukrainian, Arabic, Hindi, Indonesian and Turkish ("Читайте также:",
+        # "По теме:", "Дивіться також", "اقرأ أيضا:", "यह भी पढ़ें:", "Baca juga:",
+        # "Ayrıca okuyun")
         "читайте",
         "читать",
         "смотрите",
@@ -112,7 +114,11 @@ REFERRAL_WORDS = frozenset(
         "شاهد",
         "أيضا",
         "ايضا",
+        "أيضاً",
+        "ايضاً",
         "صلة",
+        "पढ़ें",
+        "पढ़िए",
         "baca",
         "juga",
         "simak",
@@ -236,6 +242,11 @@ MARKER_FILLERS = frozenset(
         "المزيد",
         "berita",
         "lainnya",
+        "यह",
+        "ये",
+        "भी",
+        "खबर",
+        "ख़बर",
         "haber",
         "haberler",
         "bunlar",
@@ -245,8 +256,8 @@ MARKER_FILLERS = frozenset(
 )
 _SEPARATOR = r"(?:[:|»›>–—•~]|-{1,2}|\.{3}|…)"
 _OPENERS = "\\s*_#>\\[(«\"'“"
-_WORD = "[\\w'’\u064b-\u065f]"
-"""A marker's word: letters, an apostrophe, and Arabic's vowel marks ("أيضاً")."""
+_WORD = f"(?:{LETTER}|['’])"
+"""A marker's word: letters with their combining marks ("أيضاً", "पढ़ें"), apostrophes."""
 _MARKER_THEN_TEXT = re.compile(
     rf"^[{_OPENERS}]*(?P<marker>[^\W\d_]{_WORD}*(?:\s+{_WORD}+){{0,5}}?)\s*[*_\])]*\s*"
     rf"{_SEPARATOR}\s*[*_]*\s*(?P<rest>.*?)[*_\])]*\s*$",
