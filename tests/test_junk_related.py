@@ -48,6 +48,12 @@ UNRELATED = "Pop star announces surprise comeback tour across Europe"
         "اقرأ أيضاً: نجمة البوب تعلن عن جولة مفاجئة في أوروبا",
         f"Baca juga: {UNRELATED}",
         "यह भी पढ़ें: पॉप स्टार ने यूरोप दौरे की घोषणा की",
+        "קראו גם: כוכבת הפופ מודיעה על סיבוב הופעות באירופה",
+        "بیشتر بخوانید: ستاره پاپ تور اروپایی را اعلام کرد",
+        "Διαβάστε επίσης: Η ποπ σταρ ανακοινώνει περιοδεία στην Ευρώπη",
+        "Xem thêm: Ngôi sao nhạc pop công bố chuyến lưu diễn châu Âu",
+        "Přečtěte si také: Popová hvězda ohlásila turné po Evropě",
+        "Citește și: Vedeta pop anunță un turneu surpriză în Europa",
         f"Ayrıca okuyun: {UNRELATED}",
     ],
 )

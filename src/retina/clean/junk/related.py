@@ -28,9 +28,15 @@ from retina.clean.tokens import (
 )
 from retina.model import BlockKind, RemovedKind
 
+
+def _as_words(listed: list[str]) -> frozenset[str]:
+    """The words as `tokens.words` writes them, case-folded: Greek's final "ς" is "σ"."""
+    return frozenset(word.casefold() for word in listed)
+
+
 # Words that make a phrase a referral ("read", "see", "miss"...), in the languages
 # Retina sees most. A marker needs one of them.
-REFERRAL_WORDS = frozenset(
+REFERRAL_WORDS = _as_words(
     [
         "read",
         "reads",
@@ -124,10 +130,22 @@ REFERRAL_WORDS = frozenset(
         "simak",
         "okuyun",
         "ayrıca",
+        # Hebrew, Persian, Greek, Vietnamese, Czech and Romanian ("קראו גם:", "بیشتر
+        # بخوانید:", "Διαβάστε επίσης:", "Xem thêm:", "Čtěte také:", "Citește și:")
+        "קראו",
+        "بخوانید",
+        "διαβάστε",
+        "επίσης",
+        "xem",
+        "đọc",
+        "čtěte",
+        "přečtěte",
+        "citește",
+        "citeste",
     ]
 )
 # Words that may accompany referral words in a marker ("You may also like", "Editor's picks").
-MARKER_FILLERS = frozenset(
+MARKER_FILLERS = _as_words(
     [
         "you",
         "may",
@@ -247,6 +265,13 @@ MARKER_FILLERS = frozenset(
         "भी",
         "खबर",
         "ख़बर",
+        "גם",
+        "עוד",
+        "بیشتر",
+        "thêm",
+        "si",
+        "také",
+        "și",
         "haber",
         "haberler",
         "bunlar",
