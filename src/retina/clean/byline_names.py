@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from retina.clean.dates import cut_at_date
+from retina.clean.tokens import CJK
 
 BY = re.compile(
     r"^\W*(?:(?:(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
@@ -62,10 +63,7 @@ _AGENCY_AFTER = re.compile(
 )
 """The agency a wire byline names after the people ("By JANE ROE Associated Press",
 "Jo Lin, Reuters"), a workplace, not one more author."""
-CASELESS_SCRIPT = re.compile(
-    r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
-    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-)
+CASELESS_SCRIPT = re.compile(f"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f{CJK}]")
 """Hebrew, Arabic, Devanagari, Thai, Chinese, Japanese and Korean: scripts without
 capitals, whose names no case tells."""
 _CJK_BRACKETED_DATELINE = re.compile(r"^[(（][^)）=＝]{0,20}[=＝]([^)）]{0,20})[)）]\s*")

@@ -144,7 +144,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         )
         if title and title.strip()
     ]
-    title, from_document = _pick_title(declared, tree)
+    title, from_document = _pick_title(declared, tree, head_title)
     title = _untruncated(title, tree)
     site_names = _SiteNames(tree, url, found.site_name, _name_of(ld.get("publisher")))
     found.title = _clean_title(title, site_names, from_document=from_document)
@@ -264,10 +264,10 @@ def _credited_source(source: str | None, own: tuple[str | None, ...]) -> str | N
     return host
 
 
-def _document_title(tree: lxml_html.HtmlElement) -> str | None:
-    """<title>, or the page's one <h1> when <title> contains it (the h1 lacks the site name).
-    An <h1> repeated word for word (a sticky header, a print layout) is still one."""
-    title = _head_title(tree)
+def _document_title(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
+    """`title` (the page's <title>), or the page's one <h1> when <title> contains it (the
+    h1 lacks the site name). An <h1> repeated word for word (a sticky header, a print
+    layout) is still one."""
     elements = [e for e in tree.iter("h1") if _element_text(e)]
     headings = list(dict.fromkeys(_element_text(e) for e in elements))
     if (
@@ -668,13 +668,15 @@ def _within_title(lead: str | None, title: str | None) -> bool:
     return bool(compact) and compact in _compact(title)
 
 
-def _pick_title(declared: list[str], tree: lxml_html.HtmlElement) -> tuple[str | None, bool]:
+def _pick_title(
+    declared: list[str], tree: lxml_html.HtmlElement, raw_title: str | None
+) -> tuple[str | None, bool]:
     """The title, and whether it comes from the document's <title>/<h1> rather than from
-    declared metadata. A declared title that agrees with neither <title> nor a heading (a
-    site-wide og:title, a JSON-LD headline holding a description) loses to one that does,
-    and to <title> itself when a heading on the page confirms it."""
-    document = _document_title(tree)
-    raw_title = _head_title(tree)
+    declared metadata (`raw_title` is the page's <title>). A declared title that agrees
+    with neither <title> nor a heading (a site-wide og:title, a JSON-LD headline holding a
+    description) loses to one that does, and to <title> itself when a heading on the page
+    confirms it."""
+    document = _document_title(tree, raw_title)
     if not declared:
         return document, True
     if not raw_title:

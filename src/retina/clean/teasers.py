@@ -18,10 +18,10 @@ import re
 from lxml import etree
 
 from retina.clean.candidate import Candidate
-from retina.clean.tokens import letters_and_digits
+from retina.clean.tokens import CJK, letters_and_digits
 from retina.url_parts import join_url, split_url
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = re.compile(f"[{CJK}]")
 _CJK_CHARS_PER_WORD = 2.5
 """Chinese, Japanese and Korean write no spaces: their characters count as words at this
 rate (a headline of 12 characters is one of about five words)."""

@@ -6,6 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+"""Kana, Han and Hangul, as ranges for a character class: the scripts whose words no
+capital tells and whose characters count, not their spaces."""
+
 
 def _combining_marks() -> str:
     """The ranges of the combining marks (Unicode categories Mn, Mc, Me) of the Basic
