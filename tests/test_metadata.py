@@ -725,3 +725,98 @@ def test_a_hostile_author_name_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     meta = extract_metadata(parse_tree(_page(head)), None)
     assert meta.authors == [] and time.perf_counter() - start < 1.0
+
+
+def _yoast_graph(person: str, **article: object) -> str:
+    """An SEO plugin's JSON-LD graph: the article refers to its author and publisher."""
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "@id": "https://example.com/a/#article",
+                "headline": "Harbour vote passes",
+                "author": {"@id": "https://example.com/#/schema/person/1"},
+                "publisher": {"@id": "https://example.com/#organization"},
+                **article,
+            },
+            {"@type": "Organization", "@id": "https://example.com/#organization", "name": "Ledger"},
+            {"@type": "Person", "@id": "https://example.com/#/schema/person/1", "name": person},
+        ],
+    }
+    return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+
+
+def test_json_ld_author_and_publisher_given_by_reference() -> None:
+    body = '<footer class="site-info">Theme: Colormag by <a rel="author">ThemeGrill</a></footer>'
+    meta = extract_metadata(parse_tree(_page(_yoast_graph("Andreas Kalt"), body)), None)
+    assert meta.authors == ["Andreas Kalt"]
+    assert meta.site_name == "Ledger"
+
+
+def test_referenced_author_yields_to_the_author_link_and_names_no_account() -> None:
+    byline = '<p>By <a rel="author" href="/author/ana-ruiz/">Ana Ruiz</a></p>'
+    meta = extract_metadata(parse_tree(_page(_yoast_graph("webproducer7"), byline)), None)
+    assert meta.authors == ["Ana Ruiz"]  # the graph names the account that posted it
+    plain = '<span class="author">Ana Ruiz</span>'
+    meta = extract_metadata(parse_tree(_page(_yoast_graph("admin"), plain)), None)
+    assert meta.authors == ["Ana Ruiz"]
+
+
+def test_theme_credit_is_no_author() -> None:
+    body = (
+        "<article><p>Text of the article.</p></article>"
+        '<div class="copyright">Theme: ColorMag by <a href="https://themegrill.com" '
+        'rel="author">ThemeGrill</a>. Powered by WordPress.</div>'
+    )
+    assert extract_metadata(parse_tree(_page("", body)), None).authors == []
+
+
+def test_json_ld_text_escaped_for_html_is_read_as_written() -> None:
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Arnault&#8217;s LVMH &amp; the Louvre",
+        "author": {"@type": "Person", "name": "Lindsey O&#039;Donnell"},
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.title == "Arnault\u2019s LVMH & the Louvre"
+    assert meta.authors == ["Lindsey O'Donnell"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # a hidden label glued to the name by the markup
+        (
+            '<span class="byline"><span class="screen-reader-text">Veröffentlicht von</span>'
+            '<span class="author vcard"><a href="/author/cj/">Chris Jung</a></span></span>',
+            ["Chris Jung"],
+        ),
+        # a date and a comment count glued to the name
+        (
+            '<p class="byline"><span>by</span> <a class="byauthor">Lucas Nolan</a><span>22 Dec'
+            ' 2016</span><a class="bycount">651</a></p>',
+            ["Lucas Nolan"],
+        ),
+        # an author link's label
+        (
+            '<a rel="author" href="/author/dl/"> View all posts by Daniel Lemire </a>',
+            ["Daniel Lemire"],
+        ),
+        (
+            '<a rel="author" href="/author/pr/">Zeige alle Beiträge von Petra Ruland →</a>',
+            ["Petra Ruland"],
+        ),
+    ],
+)
+def test_byline_markup_and_labels(byline: str, authors: list[str]) -> None:
+    meta = extract_metadata(parse_tree(_page("", byline + "<p>Text.</p>")), None)
+    assert meta.authors == authors
+
+
+def test_credentials_after_a_name_are_no_author() -> None:
+    head = '<meta name="author" content="Grant Tinsley, PhD">'
+    assert extract_metadata(parse_tree(_page(head)), None).authors == ["Grant Tinsley"]
+    head = '<meta name="author" content="Jo Lin, MS, RDN and Ana Ruiz">'
+    assert extract_metadata(parse_tree(_page(head)), None).authors == ["Jo Lin", "Ana Ruiz"]

@@ -16,16 +16,19 @@ from retina.clean.dates import cut_at_date
 from retina.clean.tokens import CJK
 
 BY = re.compile(
-    r"^\W*(?:(?:(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
+    r"^\W*(?:(?:(?:(?:view|see)\s+all|more)\s+(?:posts|articles|stories)\s+by"
+    r"|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|voir\s+tous\s+les\s+articles\s+de"
+    r"|ver\s+todas\s+las\s+entradas\s+de|tutti\s+gli\s+articoli\s+di"
+    r"|(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
     r"|(?:écrit|rédigé)\s+par|escrito\s+por|scritto\s+da|geschreven\s+door"
     r"|(?:erstellt|veröffentlicht)\s+von|by|von|par|por|door|przez|autor(?:in)?:?"
     r"|(?:post\s+)?author:?|texto?:?|автор:?|текст:|بقلم\s*:?|oleh|penulis:?|yazar:?)\s+"
     r"|(?:di|da|av|af)\s+(?=\S+\s+\S))",
     re.IGNORECASE,
 )
-"""The "by" word (or "written by") that opens a byline. The short ones are also the start
-of surnames ("Di Maria", "Da Silva"), so they count only before a name of two words or
-more."""
+"""The "by" word (or "written by", or an author link's "View all posts by") that opens a
+byline. The short ones are also the start of surnames ("Di Maria", "Da Silva"), so they
+count only before a name of two words or more."""
 BY_OPENINGS = ("By ", "BY ", "by ", "Von ", "Par ", "Por ", "Door ", "Av ")
 """How a line of text that is a byline most often begins: a test of `str.startswith`
 that keeps `BY` (five times slower) off most of a page's text runs."""
@@ -178,13 +181,25 @@ _CATALOGUE_KEYS = frozenset("dc:creator dc.creator dcterm:creator dcterms.creato
 catalogues write it."""
 
 
+_CREDENTIAL = re.compile(
+    r"^(?:Ph\.?\s?D|M\.?D|D\.?O|MPH|MSc?|MA|MBA|MFA|RDN?|RN|LD|CDE|CPT|CSCS|NP|PA-C|DDS|DVM"
+    r"|PharmD|PsyD|LCSW|LMFT|FACP|FAAP|CFA|CFP|CPA|Esq)\.?$"
+)
+"""A degree or licence written after a name ("Grant Tinsley, PhD", "Jo Lin, MS, RDN"):
+part of how the author signs, not one more author."""
+
+
 def names_in_meta(value: str, key: str) -> list[str]:
     """The names an author meta tag holds: a list ("Ana Ruiz, Jan de Vries and Li Wei"),
     or one name written surname first ("Kooman, F.", "Jong, Michiel de"), turned round.
     A surname first is read where the tag's convention is that form (Dublin Core), or
     where the given name is only initials; "Alice, Bob" in a plain `author` tag stays two
     names."""
-    parts = [part for part in _META_SEPARATORS.split(value.strip()) if part]
+    parts = [
+        part
+        for part in _META_SEPARATORS.split(value.strip())
+        if part and not _CREDENTIAL.match(part)
+    ]
     if len(parts) == 2 and value.count(",") == 1 and _surname_first(*parts, key):
         return [f"{parts[1]} {parts[0]}"]
     return parts
@@ -219,7 +234,7 @@ def name_in_byline(text: str) -> str:
         return ""
     name = cut_at_date(" ".join(text.split()))
     name = BY.sub("", BY.sub("", name, count=1), count=1)  # "Post author By Jo Lin"
-    name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;|–—-")
+    name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;|–—-→»›")
     name = _STAMP.split(name, maxsplit=1)[0]
     agency = _AGENCY_AFTER.search(name)
     if agency and len(name[: agency.start()].split()) >= 2:

@@ -8,6 +8,7 @@ The tree is only read, never modified.
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -126,12 +127,13 @@ class Metadata:
 def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     """Read metadata from a parsed page."""
     meta = _meta_tags(tree)
-    ld = _json_ld_article(tree)
+    ld, ld_nodes = _json_ld_article(tree)
+    publisher = _name_of(_resolved(ld.get("publisher"), ld_nodes))
     head_title = _head_title(tree)
     found = Metadata()
     found.site_name = _first(
         meta.get("og:site_name"),
-        _name_of(ld.get("publisher")),
+        publisher,
         meta.get("application-name"),
         meta.get("twitter:site") if not (meta.get("twitter:site") or "").startswith("@") else None,
     )
@@ -146,7 +148,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     ]
     title, from_document = _pick_title(declared, tree, head_title)
     title = _untruncated(title, tree)
-    site_names = _SiteNames(tree, url, found.site_name, _name_of(ld.get("publisher")))
+    site_names = _SiteNames(tree, url, found.site_name, publisher)
     found.title = _clean_title(title, site_names, from_document=from_document)
     found.site_name = (
         found.site_name
@@ -166,7 +168,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
             if not _within_title(lead, found.title)
         )
     )
-    found.authors = _people(_authors(ld, meta, tree, head_title), found.site_name)
+    found.authors = _people(_authors(ld, ld_nodes, meta, tree, head_title), found.site_name)
     found.title = _without_author_segment(found.title, found.authors)
     found.body = _lines(ld.get("articleBody"))
     found.published = _first_date(
@@ -362,9 +364,14 @@ def is_json_ld(script: lxml_html.HtmlElement) -> bool:
     return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
-def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
-    """The first JSON-LD object whose @type is an article type (in @graph or lists too)."""
+def _json_ld_article(tree: lxml_html.HtmlElement) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The first JSON-LD object whose @type is an article type (in @graph or lists too), and
+    the page's JSON-LD objects by "@id": an SEO plugin's graph (Yoast's, on a great part of
+    WordPress sites) describes the article's author and publisher once and refers to them
+    (`_resolved`)."""
+    found: dict[str, Any] | None = None
     fallback: dict[str, Any] = {}
+    nodes: dict[str, Any] = {}
     for script in tree.iter("script"):
         if not is_json_ld(script):
             continue
@@ -373,14 +380,30 @@ def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         except (ValueError, RecursionError):
             continue
         for item in _walk_ld(data):
+            node_id = item.get("@id")
+            if isinstance(node_id, str) and len(item) > 1:
+                nodes.setdefault(node_id, item)
+            if found is not None:
+                continue
             types = item.get("@type")
             listed = types if isinstance(types, list) else [types]
             names = {t.lower() for t in listed if isinstance(t, str)}
             if names & (_ARTICLE_TYPES - {"webpage"}):
-                return item
-            if "webpage" in names and not fallback:
+                found = item
+            elif "webpage" in names and not fallback:
                 fallback = item
-    return fallback
+    return (fallback if found is None else found), nodes
+
+
+def _resolved(value: Any, nodes: dict[str, Any]) -> Any:
+    """A JSON-LD value that is a reference ({"@id": …}, no name), as the object it refers
+    to; a list, item by item."""
+    if isinstance(value, list):
+        return [_resolved(entry, nodes) for entry in value]
+    if isinstance(value, dict) and "name" not in value:
+        node_id = value.get("@id")
+        return nodes.get(node_id, value) if isinstance(node_id, str) else value
+    return value
 
 
 def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -397,14 +420,22 @@ def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 
 def _authors(
-    ld: dict[str, Any], meta: dict[str, str], tree: lxml_html.HtmlElement, head_title: str | None
+    ld: dict[str, Any],
+    ld_nodes: dict[str, Any],
+    meta: dict[str, str],
+    tree: lxml_html.HtmlElement,
+    head_title: str | None,
 ) -> list[str]:
-    candidates: list[str] = []
+    """The authors, from the first source that names any, most deliberate first.
+
+    A JSON-LD author given by reference alone comes after the author meta tags and the
+    marked-up author links: an SEO plugin's graph names the account that posted the
+    article, on a newsroom often a web producer's, or "admin", where the byline credits
+    the writer. It comes before elements whose class merely says "author", which are as
+    often a theme's credit or an author box of another article."""
     ld_author = ld.get("author") or ld.get("creator")
-    for entry in ld_author if isinstance(ld_author, list) else [ld_author]:
-        name = _name_of(entry)
-        if name:
-            candidates.append(name)
+    entries = ld_author if isinstance(ld_author, list) else [ld_author]
+    candidates = [name for name in map(_name_of, entries) if name]
     if not candidates:
         for key in _AUTHOR_KEYS:
             value = meta.get(key)
@@ -415,10 +446,17 @@ def _authors(
                         candidates.extend(names_in_meta(each, key))
                 break
     if not candidates:
-        for tier in _byline_elements(tree):
-            outside_comments = (e for e in tier if not in_comment_section(e))
+        referenced = (_name_of(_resolved(entry, ld_nodes)) for entry in entries)
+        referenced_names = [name for name in referenced if name and not _is_account(name)]
+        for number, tier in enumerate(_byline_elements(tree)):
+            if number == _CLASS_TIER and referenced_names:
+                candidates = referenced_names
+                break
+            outside_comments = (
+                e for e in tier if not in_comment_section(e) and not _credits_the_design(e)
+            )
             for element in itertools.islice(outside_comments, 5):
-                text = _element_text(element)
+                text = _byline_text(element)
                 if (
                     text
                     and len(text) < _MAX_BYLINE_CHARS
@@ -437,6 +475,50 @@ def _authors(
         if name not in authors:
             authors.append(name)
     return authors
+
+
+_DESIGN_CREDIT = re.compile(r"\b(?:theme|template|designed\s+by|design\s+by)\b", re.I)
+_MAX_CREDIT_LINE = 300
+
+
+def _credits_the_design(element: lxml_html.HtmlElement) -> bool:
+    """An author link in the footer's credit line ("Theme: ColorMag by ThemeGrill"),
+    which names the site's designer, not the article's author."""
+    parent = element.getparent()
+    line = parent.text_content() if parent is not None else ""
+    return len(line) <= _MAX_CREDIT_LINE and bool(_DESIGN_CREDIT.search(line))
+
+
+def _byline_text(element: lxml_html.HtmlElement) -> str | None:
+    """A byline element's text, a space put where one element's text ends and the next's
+    begins in a way no word does: a lower-case letter then a capital, or a digit beside a
+    letter or a digit. Markup glues a hidden label, a name and a date that the layout sets apart
+    ("Veröffentlicht von" + "Chris Jung", "Lucas Nolan" + "22 Dec 2016" + "651" comments)."""
+    runs: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        run = node.text if event == "start" else (node.tail if node is not element else None)
+        if event == "start" and not isinstance(node.tag, str):
+            run = None  # a comment's text
+        if not run:
+            continue
+        if runs and _glued(runs[-1][-1], run[0]):
+            runs.append(" ")
+        runs.append(run)
+    return _SPACE.sub(" ", "".join(runs)).strip() or None
+
+
+def _glued(before: str, after: str) -> bool:
+    if before.isalpha() and after.isalpha():
+        return before.islower() and after.isupper()
+    return before.isalnum() and after.isalnum()  # a digit beside a letter or a digit
+
+
+_ACCOUNTS = frozenset("admin administrator webmaster root user wordpress".split())
+"""A publishing system's account names, which name no one."""
+
+
+def _is_account(name: str) -> bool:
+    return name.casefold() in _ACCOUNTS
 
 
 def _caseless_byline(element: lxml_html.HtmlElement, text: str) -> bool:
@@ -492,6 +574,10 @@ def _people(authors: list[str], site_name: str | None) -> list[str]:
     site = _compact(site_name) if site_name else None
     people = [name for name in authors if _compact(name) != site and not _DESK.search(name)]
     return people or authors
+
+
+_CLASS_TIER = 3
+"""The index, in `_byline_elements`, of the first kind found by a class or id name alone."""
 
 
 def _byline_elements(tree: lxml_html.HtmlElement) -> list[list[Any]]:
@@ -877,8 +963,17 @@ def _first_item(value: Any) -> Any:
 def _text(value: Any) -> str | None:
     value = _first_item(value)
     if isinstance(value, str):
-        return _SPACE.sub(" ", repair_mojibake(value)).strip() or None
+        return _SPACE.sub(" ", _unescaped(repair_mojibake(value))).strip() or None
     return None
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescaped(value: str) -> str:
+    """JSON-LD text as written, where the site escaped it for HTML ("O&#039;Donnell",
+    "Q&amp;A"): JSON holds no character references, so one there is an escape."""
+    return html.unescape(value) if _ENTITY.search(value) else value
 
 
 def _lines(value: Any) -> str | None:
@@ -886,7 +981,7 @@ def _lines(value: Any) -> str | None:
     value = _first_item(value)
     if not isinstance(value, str):
         return None
-    lines = (" ".join(line.split()) for line in repair_mojibake(value).splitlines())
+    lines = (" ".join(line.split()) for line in _unescaped(repair_mojibake(value)).splitlines())
     return "\n".join(line for line in lines if line) or None
 
 
