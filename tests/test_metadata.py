@@ -820,3 +820,41 @@ def test_credentials_after_a_name_are_no_author() -> None:
     assert extract_metadata(parse_tree(_page(head)), None).authors == ["Grant Tinsley"]
     head = '<meta name="author" content="Jo Lin, MS, RDN and Ana Ruiz">'
     assert extract_metadata(parse_tree(_page(head)), None).authors == ["Jo Lin", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "headline", "site"),
+    [
+        (
+            "https://www.heizung.de/waermepumpe/altbau.html",
+            "Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de",
+            "Wärmepumpe im Altbau - Wann es sich lohnt",
+            "heizung.de",
+        ),
+        (
+            "https://schweizerjaeger.ch/aktuell/vogel.html",
+            "Der Steinkauz ist der Vogel des Jahres | Schweizer Jäger Online",
+            "Der Steinkauz ist der Vogel des Jahres",
+            "Schweizer Jäger Online",
+        ),
+        (
+            "https://www.martinruetter.com/winter",
+            "Mit dem Hund durch den Winter - Martin Rütter DOGS",
+            "Mit dem Hund durch den Winter",
+            "Martin Rütter DOGS",
+        ),
+        # a short host label begins too many words; the label among others is no site name
+        (
+            "https://news.example.com/a",
+            "Newsom signs the budget - Newsroom Live",
+            "Newsom signs the budget - Newsroom Live",
+            None,
+        ),
+        ("https://apple.example/a", "Opinion | Why Apple wins", "Opinion | Why Apple wins", None),
+    ],
+)
+def test_a_title_segment_spelling_the_host_names_the_site(
+    url: str, title: str, headline: str, site: str | None
+) -> None:
+    meta = extract_metadata(parse_tree(_page(f"<title>{title}</title>")), url)
+    assert (meta.title, meta.site_name) == (headline, site)

@@ -12,6 +12,7 @@ import html
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -796,6 +797,11 @@ def _agrees(a: str, b: str) -> bool:
     return shorter > 0 and len(words_a & words_b) >= 0.5 * shorter
 
 
+_MIN_HOST_PREFIX = 6
+"""A title segment beginning with a host label this long names the site ("Springfield Daily
+News"); a shorter label ("news", "blog") begins too many words."""
+
+
 class _SiteNames:
     """Tells whether a title segment names the site: the declared site name (contained
     either way, the segment at most twice as long), or exactly the text of a link to the
@@ -809,11 +815,22 @@ class _SiteNames:
         self.declared = self._names[0] if self._names else None
         self._others: set[str] | None = None
         self._host = _compact(_host_label(url) or "")
+        self._full_host = _compact(bare_host(url) or "") if self._host and url else ""
 
     def is_host(self, segment: str) -> bool:
-        """Whether the segment is the host name as the site writes it ("Springfield Daily"
-        for springfield-daily.example)."""
-        return bool(self._host) and _compact(segment) == self._host
+        """Whether the segment is the host name as the site writes it: "Springfield Daily"
+        or "Springfield Daily News" for springfield-daily.example, "heizung.de", "Schweizer
+        Jäger Online" for schweizerjaeger.ch. That is the host's first label or the whole
+        host, or a segment of a site name's length that begins with a long first label,
+        letters compared without accents (ä as ae or a). A segment that has the label
+        among other words is not enough: "Why Apple wins" on apple.com is a headline."""
+        if not self._host or len(segment.split()) > _MAX_SITE_SEGMENT_WORDS:
+            return False
+        return any(
+            spelling in (self._host, self._full_host)
+            or (spelling.startswith(self._host) and len(self._host) >= _MIN_HOST_PREFIX)
+            for spelling in _spellings(segment)
+        )
 
     def strictly(self, segment: str) -> bool:
         """Whether the segment names the site by its declared name or its host name, not
@@ -833,7 +850,7 @@ class _SiteNames:
         compact = _compact(segment)
         if not compact:
             return False
-        if self._declares(segment):
+        if self._declares(segment) or self.is_host(segment):
             return True
         if self._others is None:
             self._others = {_compact(name) for name in _home_names(self._tree, self._url)}
@@ -937,6 +954,21 @@ def _is_home(href: str, page: SplitResult | None) -> bool:
 
 def _compact(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(text: str) -> set[str]:
+    """The text's letters and digits as a host name would spell them: as written, without
+    accents, and with German umlauts written out ("Mäscot": mäscot, mascot, maescot)."""
+    compact = _compact(text)
+    if compact.isascii():
+        return {compact}
+    return {compact} | {
+        "".join(ch for ch in unicodedata.normalize("NFKD", form) if not unicodedata.combining(ch))
+        for form in (compact, compact.translate(_UMLAUTS))
+    }
 
 
 def _name_of(value: Any) -> str | None:
