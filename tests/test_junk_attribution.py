@@ -128,6 +128,10 @@ def test_parse_forms(line: str, origin: str, section: str | None) -> None:
         # German pages close press releases and studies with "Quelle:" too.
         "Quelle: Science, Rice University, Princeton University",
         "Este artículo fue publicado en 2019.",
+        # a paper the article cites is no publication it was copied from
+        "Quelle: Hilimire, Matthew R. et al.(2015): Fermented foods, neuroticism, and social"
+        " anxiety: An interaction model, abgerufen am 21.09.22:",
+        "Source: Smith, J. (2019). Sleep and memory in adolescents.",
     ],
 )
 def test_not_attribution(line: str) -> None:

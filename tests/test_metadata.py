@@ -508,6 +508,13 @@ def test_a_date_found_in_the_text_leaves_the_page_as_it_was() -> None:
             '<meta property="article:section" content="Café, Dialekt, Wien, Pop, Podcast">',
             "Business",
         ),
+        ('<meta property="article:section" content="nil">', "Business"),
+        # a sentence a template wrote in the section's place
+        (
+            '<meta property="article:section" content="Der dreimalige Olympiasieger Eric'
+            ' Frenzel ist positiv auf das Coronavirus getestet worden.">',
+            "Business",
+        ),
     ],
 )
 def test_a_placeholder_or_keyword_list_is_no_section(declared: str, expected: str) -> None:

@@ -1019,7 +1019,7 @@ def _lines(value: Any) -> str | None:
 
 _PLACEHOLDER_SECTIONS = frozenset(
     {
-        *"article articles post posts tag tags default none null undefined".split(),
+        *"article articles post posts tag tags default none null nil undefined".split(),
         *"uncategorized uncategorised allgemein".split(),
         *("non classé", "sin categoría", "senza categoria", "sem categoria"),
         *("bez kategorii", "geen categorie", "ohne kategorie"),
@@ -1032,6 +1032,9 @@ languages, names of the page type ("tags": one template's `article:section`) and
 front page an article was promoted to (The Verge's `parsely-section` "front-page")."""
 _MAX_SECTION_PARTS = 3
 """More comma-separated names than this are the page's keywords, not its section."""
+_MAX_SECTION_CHARS = 60
+"""A section's name is a few words ("Environment and Conservation"); longer is a sentence
+that a template wrote in the section's place (spox.com's teaser)."""
 
 
 def _section_name(value: str | None) -> str | None:
@@ -1047,7 +1050,7 @@ def _section_name(value: str | None) -> str | None:
         value = value.title() if value.islower() else value
     parts = [part.strip() for part in value.split(",") if part.strip()]
     parts = [part for part in parts if part.casefold() not in _PLACEHOLDER_SECTIONS]
-    if not parts or len(parts) > _MAX_SECTION_PARTS:
+    if not parts or len(parts) > _MAX_SECTION_PARTS or len(parts[0]) > _MAX_SECTION_CHARS:
         return None
     return parts[0]
 

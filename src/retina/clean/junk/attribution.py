@@ -73,6 +73,12 @@ _AFTER_NAME = re.compile(
 newsroom…", "The Conversation under a Creative Commons license", "… with permission",
 "… sous licence Creative Commons", "… bei Zeit Online erschienen", a magazine's issue
 ("in der EMOTION 10/22")."""
+_CITATION = re.compile(
+    r"\bet\s+al\b|\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)|\b(?:abgerufen|accessed|retrieved|consulté)\b",
+    re.IGNORECASE,
+)
+"""A reference to a paper ("Quelle: Hilimire, M. R. et al. (2015): Fermented foods…,
+abgerufen am 21.09.22"): the article's source of facts, no publication it was copied from."""
 _MAX_REST_WORDS = 12
 _SEARCH_LAST = 3
 _SEARCH_FIRST = 1
@@ -91,6 +97,8 @@ def parse_attribution(text: str) -> Attribution | None:
     """Parse one line; None when it is not an attribution line."""
     match = _LEAD_IN.match(text.strip())
     if not match:
+        return None
+    if _CITATION.search(match.group("rest")):
         return None
     rest = _credited_name(match.group("rest"))
     url = _URL.fullmatch(rest)
