@@ -141,6 +141,17 @@ from retina.model import RemovedKind
             " haveyoursay@example.co.uk.",
             RemovedKind.BOILERPLATE,
         ),
+        ("Do you have a story? Contact our newsroom.", RemovedKind.BOILERPLATE),
+        ("CLICK HERE TO GET THE FOX NEWS APP", RemovedKind.NEWSLETTER_PROMPT),
+        ("Download the Ledger app for the latest news on the go.", RemovedKind.NEWSLETTER_PROMPT),
+        ("Enable push notifications", RemovedKind.NEWSLETTER_PROMPT),
+        ("Breaking news alerts straight to your phone", RemovedKind.NEWSLETTER_PROMPT),
+        ("CLICK HERE FOR MORE SPORTS COVERAGE ON FOXNEWS.COM", RemovedKind.RELATED_LINK),
+        (
+            "Thank you for reading. Please consider supporting our journalism.",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("Report a correction or typo", RemovedKind.BOILERPLATE),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -244,6 +255,9 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "Subscribe to the podcast",
         "Read the full report at https://example.org/report.pdf",  # the source, not more news
         "Follow-up coverage at https://example.org was promised by the council for next week.",
+        "The foundation gave $5 million to support local journalism in rural counties.",
+        "Download speeds doubled after the upgrade, the app's makers said.",
+        "Reporting errors in the census cost the city two seats, the audit found.",
     ],
 )
 def test_prose_stays(text: str) -> None:

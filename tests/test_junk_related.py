@@ -246,7 +246,10 @@ def test_what_is_not_a_list_of_links_above_the_text(candidates: list[Candidate])
     assert not [f for f in find_related_links(candidates, set()) if "above" in f.reason]
 
 
-@pytest.mark.parametrize("label", ["Read more »", "Mehr erfahren", "En savoir plus", "Learn more"])
+@pytest.mark.parametrize(
+    "label",
+    ["Read more »", "Mehr erfahren", "En savoir plus", "Learn more", "Read the full story here."],
+)
 def test_a_read_on_label_alone_goes(label: str) -> None:
     candidates = [_PROSE, Candidate(BlockKind.PARAGRAPH, label), _PROSE]
     [finding] = find_related_links(candidates, set())
@@ -311,3 +314,43 @@ def test_spanish_and_french_markers(line: str) -> None:
     )
     [finding] = find_related_links([prose, Candidate(BlockKind.PARAGRAPH, line), prose], set())
     assert finding.positions == (1,)
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Most Read", BlockKind.PARAGRAPH),
+        ("You might also like", BlockKind.PARAGRAPH),
+        ("Lesen Sie auch:", BlockKind.PARAGRAPH),
+        ("Trending Now", BlockKind.HEADING),
+        ("Related", BlockKind.HEADING),
+    ],
+)
+def test_a_related_links_label_left_without_its_links_goes(label: str, kind: BlockKind) -> None:
+    candidates = [_PROSE, Candidate(kind, label), _PROSE]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (1,)
+    assert "label with no links" in finding.reason
+
+
+@pytest.mark.parametrize(
+    "candidates",
+    [
+        # a heading of the article's own over what is not prose
+        [
+            _PROSE,
+            Candidate(BlockKind.HEADING, "See also"),
+            Candidate(BlockKind.LIST_ITEM, "Harbour"),
+        ],
+        [
+            _PROSE,
+            Candidate(BlockKind.HEADING, "Further reading"),
+            Candidate(BlockKind.HEADING, "Notes"),
+        ],
+        # a one-word heading may head a section ("Like": the gifts a character likes)
+        [_PROSE, Candidate(BlockKind.HEADING, "Like"), _PROSE],
+        [_PROSE, Candidate(BlockKind.PARAGRAPH, "Most people read the paper on Sundays."), _PROSE],
+    ],
+)
+def test_what_is_no_lone_related_label(candidates: list[Candidate]) -> None:
+    assert not [f for f in find_related_links(candidates, set()) if "no links" in f.reason]

@@ -815,6 +815,9 @@ def test_json_ld_text_escaped_for_html_is_read_as_written() -> None:
             '<a rel="author" href="/author/pr/">Zeige alle Beiträge von Petra Ruland →</a>',
             ["Petra Ruland"],
         ),
+        # a date whose month a comma follows; a label's colon left before the name
+        ('<div class="byline">Von Christian Thiele, 07 Dezember, 2022</div>', ["Christian Thiele"]),
+        ('<span class="author">: Joe Sanders</span>', ["Joe Sanders"]),
     ],
 )
 def test_byline_markup_and_labels(byline: str, authors: list[str]) -> None:

@@ -234,7 +234,7 @@ def name_in_byline(text: str) -> str:
         return ""
     name = cut_at_date(" ".join(text.split()))
     name = BY.sub("", BY.sub("", name, count=1), count=1)  # "Post author By Jo Lin"
-    name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;|–—-→»›")
+    name = _OTHER_CREDIT.split(name, maxsplit=1)[0].strip(" ,;:|–—-→»›")
     name = _STAMP.split(name, maxsplit=1)[0]
     agency = _AGENCY_AFTER.search(name)
     if agency and len(name[: agency.start()].split()) >= 2:

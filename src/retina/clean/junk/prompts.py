@@ -98,7 +98,7 @@ _SHARE_CJK = re.compile(
 patterns cannot read."""
 _MAX_CJK_PROMPT_CHARS = 40
 _CALL_OUT = re.compile(
-    r"^(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:tips?|story\s+ideas?)"
+    r"^(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:tips?|story(?:\s+ideas?)?)"
     r"|have\s+you\s+been\s+affected\b|are\s+you\s+affected\b"
     r"|(?:do\s+you\s+)?have\s+information\s+about\s+(?:this|the)\s+story)[^?]{0,80}\?"
     r"(?=.*(?:@|\b(?:e-?mail|contact|get\s+in\s+touch|send|share|write|whatsapp|call)\b))",
@@ -107,6 +107,35 @@ _CALL_OUT = re.compile(
 """The newsroom asking for tips or experiences: "Got a news tip? Email us at …", "Have you
 been affected by the flooding? Share your experiences by emailing …"."""
 _MAX_CALL_OUT_WORDS = 60
+_APP_OR_ALERTS = re.compile(
+    r"^(?:(?:click|tap)\s+here\s+to\s+)?(?:download|get|install|try)\s+(?:the\s+|our\s+)?"
+    r"(?:free\s+)?(?:[\w.&'’-]+\s+){0,4}app\b"
+    r"|^(?:enable|turn\s+on|allow|activate)\s+(?:push\s+|breaking[- ]news\s+)?"
+    r"(?:notifications|alerts)\b"
+    r"|^(?:get\s+)?(?:breaking[- ])?news\s+alerts?\b.{0,60}\b(?:phone|device|inbox|desktop)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""The site's app or its alerts offered: "CLICK HERE TO GET THE FOX NEWS APP", "Download
+the Ledger app for the latest news", "Enable push notifications", "Breaking news alerts
+straight to your phone"."""
+_MAX_APP_PROMPT_WORDS = 20
+_CLICK_THROUGH = re.compile(r"^(?:click|tap)\s+here\s+(?:to|for)\b", re.IGNORECASE)
+"""A line that is a link out, "CLICK HERE FOR MORE SPORTS COVERAGE ON FOXNEWS.COM"."""
+_MAX_CLICK_THROUGH_WORDS = 20
+_SUPPORT_US = re.compile(
+    r"\b(?:support(?:ing)?|donat(?:e|ing)\s+to|contribut(?:e|ing)\s+to|fund(?:ing)?)\s+"
+    r"(?:our|independent|local|quality|public[- ]service|non-?profit)\s+(?:\w+\s+){0,2}?"
+    r"(?:journalism|news(?:room)?|reporting|media)\b",
+    re.IGNORECASE,
+)
+"""A plea for money, "Please consider supporting our journalism": only where it speaks to
+the reader ("a grant to support local journalism" is news)."""
+_REPORT_ERROR = re.compile(
+    r"^(?:report|submit|suggest|send(?:\s+us)?)\s+(?:a\s+|an\s+)?"
+    r"(?:correction|typo|error|mistake)s?\b",
+    re.IGNORECASE,
+)
+_MAX_REPORT_ERROR_WORDS = 12
 _AD_LABEL = (
     r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
     r"promoted|partner\s+content|supported\s+by|(?:video\s+)?ad\s+feedback|"
@@ -297,6 +326,14 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.NEWSLETTER_PROMPT, "a sign-up button's label"
     if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
+    if n <= _MAX_APP_PROMPT_WORDS and _APP_OR_ALERTS.match(text):
+        return RemovedKind.NEWSLETTER_PROMPT, "offers the site's app or its alerts"
+    if n <= _MAX_CLICK_THROUGH_WORDS and _CLICK_THROUGH.match(text):
+        return RemovedKind.RELATED_LINK, 'a link out ("Click here to …")'
+    if n <= _MAX_NEWSLETTER_WORDS and _SUPPORT_US.search(text) and addresses_the_reader(text):
+        return RemovedKind.BOILERPLATE, "asks the reader to support or donate"
+    if n <= _MAX_REPORT_ERROR_WORDS and _REPORT_ERROR.match(text):
+        return RemovedKind.BOILERPLATE, "a link to report an error"
     if n <= _MAX_CALL_OUT_WORDS and _CALL_OUT.match(text):
         return RemovedKind.BOILERPLATE, "asks the reader for news tips or experiences"
     if n <= _MAX_PAYWALL_WORDS and (

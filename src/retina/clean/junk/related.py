@@ -307,19 +307,21 @@ _UNRELATED_OVERLAP = 0.2
 _MIN_OPENING_LINKS = 2
 _READ_ON_LABEL = re.compile(
     r"^\W*(?:(?:read|learn|find\s+out|see)\s+more|continue\s+reading|read\s+on"
-    r"|read\s+the\s+rest|weiterlesen|mehr\s+(?:lesen|erfahren)|en\s+savoir\s+plus"
+    r"|read\s+the\s+(?:rest|(?:full|whole|complete|entire|original)\s+(?:story|article|report"
+    r"|piece|post|interview))|weiterlesen|mehr\s+(?:lesen|erfahren)|en\s+savoir\s+plus"
     r"|lire\s+la\s+suite|lire\s+plus|leer\s+más|más\s+información|seguir\s+leyendo"
     r"|continua\s+a\s+leggere|leggi\s+(?:tutto|di\s+più)|lees\s+meer"
     r"|czytaj\s+(?:dalej|więcej)|saiba\s+mais|leia\s+mais)",
     re.IGNORECASE,
 )
 """The label of a link to the rest of a text elsewhere, in eleven languages."""
-_READ_ON_ALONE = re.compile(r"^\W*(?:\w+\s+){0,3}\w+[^\w:]*$")
-"""Four words at most, then nothing but marks ("Read more »"); one ending in a colon
-introduces what follows."""
+_READ_ON_ALONE = re.compile(r"^\W*(?:\w+\s+){0,5}\w+[^\w:]*$")
+"""Six words at most, then nothing but marks ("Read more »", "Read the full story
+here."); one ending in a colon introduces what follows."""
 _MAX_READ_ON_CHARS = 60
 _LINK_ONLY = 0.9
 _MAX_LEAD_IN_WORDS = 8
+_MIN_PROSE_WORDS = 12
 
 
 def is_marker(phrase: str) -> bool:
@@ -387,12 +389,48 @@ def find_related_links(candidates: list[Candidate], skip: set[int]) -> list[Find
         if links:
             findings.append(links)
             taken.update(links.positions)
+    read_on = [
+        i
+        for i, candidate in enumerate(candidates)
+        if i not in taken and _is_read_on_label(candidate.text)
+    ]
     findings.extend(
         Finding((i,), RemovedKind.RELATED_LINK, 'a link label to read on elsewhere ("Read more")')
-        for i in range(len(candidates))
-        if i not in taken and _is_read_on_label(candidates[i].text)
+        for i in read_on
+    )
+    kept = [i for i in range(len(candidates)) if i not in taken and i not in read_on]
+    findings.extend(
+        Finding((i,), RemovedKind.RELATED_LINK, 'a related-links label with no links ("Most Read")')
+        for i, after in itertools.zip_longest(kept, kept[1:])
+        if _is_lone_label(candidates[i], None if after is None else candidates[after])
     )
     return findings
+
+
+_SECTION_LABELS = _as_words(["related", "recommended", "trending"])
+"""One-word labels that head nothing but links; "Like" or "Watch" may head a section."""
+
+
+def _is_lone_label(candidate: Candidate, after: Candidate | None) -> bool:
+    """The label of a box of links to other articles ("Trending Now", "You might also
+    like", "Lesen Sie auch") left without its links, which the engines or the detectors
+    dropped: a line that is only a marker, or such a heading right above prose. A heading
+    above anything else may head a section of the article's own ("See also", "Further
+    reading" over a list of references)."""
+    label = candidate.text.strip().rstrip(":：").strip()
+    if not is_marker(label):
+        return False
+    if candidate.kind is BlockKind.PARAGRAPH:
+        return True
+    if candidate.kind is not BlockKind.HEADING or after is None:
+        return False
+    tokens = words(label)
+    return (
+        (len(tokens) > 1 or tokens[0] in _SECTION_LABELS)
+        and after.kind is BlockKind.PARAGRAPH
+        and ends_like_sentence(after.text)
+        and len(words(after.text)) >= _MIN_PROSE_WORDS
+    )
 
 
 def _is_read_on_label(text: str) -> bool:
