@@ -152,6 +152,20 @@ from retina.model import RemovedKind
             RemovedKind.BOILERPLATE,
         ),
         ("Report a correction or typo", RemovedKind.BOILERPLATE),
+        ("Jetzt die App herunterladen und nichts mehr verpassen!", RemovedKind.NEWSLETTER_PROMPT),
+        ("Push-Benachrichtigungen aktivieren", RemovedKind.NEWSLETTER_PROMPT),
+        ("Téléchargez l'application Le Ledger", RemovedKind.NEWSLETTER_PROMPT),
+        ("Activa las notificaciones", RemovedKind.NEWSLETTER_PROMPT),
+        ("Scarica l'app", RemovedKind.NEWSLETTER_PROMPT),
+        ("Unterstützen Sie unseren unabhängigen Journalismus.", RemovedKind.BOILERPLATE),
+        ("Soutenez notre journalisme indépendant.", RemovedKind.BOILERPLATE),
+        ("Apoya el periodismo independiente.", RemovedKind.BOILERPLATE),
+        ("Fehler gefunden? Jetzt melden.", RemovedKind.BOILERPLATE),
+        ("Signaler une erreur", RemovedKind.BOILERPLATE),
+        ("Hier klicken für mehr Nachrichten aus der Region", RemovedKind.RELATED_LINK),
+        ("Haz clic aquí para más noticias", RemovedKind.RELATED_LINK),
+        ("Únete a nuestro canal de WhatsApp", RemovedKind.SHARE_PROMPT),
+        ("Join our GaijinPot Study Facebook group to connect", RemovedKind.SHARE_PROMPT),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -258,6 +272,9 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "The foundation gave $5 million to support local journalism in rural counties.",
         "Download speeds doubled after the upgrade, the app's makers said.",
         "Reporting errors in the census cost the city two seats, the audit found.",
+        "Die App herunterladen können Nutzer ab Montag, teilte das Ministerium mit.",
+        "Unterstützen Sie unseren Kandidaten, rief der Bürgermeister den Wählern zu.",
+        "Fehler in der Abrechnung kosteten die Stadt zwei Millionen Euro.",
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -248,7 +248,16 @@ def test_what_is_not_a_list_of_links_above_the_text(candidates: list[Candidate])
 
 @pytest.mark.parametrize(
     "label",
-    ["Read more »", "Mehr erfahren", "En savoir plus", "Learn more", "Read the full story here."],
+    [
+        "Read more »",
+        "Mehr erfahren",
+        "En savoir plus",
+        "Learn more",
+        "Read the full story here.",
+        "Zum vollständigen Artikel",
+        "Lire l'article complet",
+        "Lee la nota completa",
+    ],
 )
 def test_a_read_on_label_alone_goes(label: str) -> None:
     candidates = [_PROSE, Candidate(BlockKind.PARAGRAPH, label), _PROSE]
@@ -324,6 +333,10 @@ def test_spanish_and_french_markers(line: str) -> None:
         ("Lesen Sie auch:", BlockKind.PARAGRAPH),
         ("Trending Now", BlockKind.HEADING),
         ("Related", BlockKind.HEADING),
+        ("Meistgelesen", BlockKind.PARAGRAPH),
+        ("Les plus lus", BlockKind.PARAGRAPH),
+        ("Lo más leído", BlockKind.PARAGRAPH),
+        ("Più letti", BlockKind.PARAGRAPH),
     ],
 )
 def test_a_related_links_label_left_without_its_links_goes(label: str, kind: BlockKind) -> None:

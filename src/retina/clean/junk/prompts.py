@@ -34,6 +34,7 @@ _SHARE = re.compile(
 )
 _SHARE_ELSEWHERE = re.compile(
     r"^(?:síguenos|sígannos|seguinos|folgen\s+sie\s+uns|folge\s+uns|seguici|siga-nos|segue-nos"
+    r"|join|únete|unete|únase|rejoignez|rejoins|unisciti|entre\s+(?:no|em)|participe"
     r"|suivez-nous|suis-nous|volg\s+ons|obserwuj\s+nas|comparte|compartí|compártelo|teilen\s+sie"
     r"|partagez|condividi|compartilhe|deel|udostępnij"
     r"|подписывайтесь|подпишитесь|следите\s+за\s+нами|читайте\s+нас|поделитесь|підписуйтесь"
@@ -112,15 +113,31 @@ _APP_OR_ALERTS = re.compile(
     r"(?:free\s+)?(?:[\w.&'’-]+\s+){0,4}app\b"
     r"|^(?:enable|turn\s+on|allow|activate)\s+(?:push\s+|breaking[- ]news\s+)?"
     r"(?:notifications|alerts)\b"
-    r"|^(?:get\s+)?(?:breaking[- ])?news\s+alerts?\b.{0,60}\b(?:phone|device|inbox|desktop)\b",
+    r"|^(?:get\s+)?(?:breaking[- ])?news\s+alerts?\b.{0,60}\b(?:phone|device|inbox|desktop)\b"
+    # German, French, Spanish, Italian, Portuguese
+    r"|^jetzt\s+(?:die\s+|unsere\s+)?(?:[\w.&'’-]+\s+){0,3}app\s+(?:herunterladen|laden"
+    r"|installieren)\b|^(?:die\s+)?(?:[\w.&'’-]+\s+){0,3}app\s+(?:herunterladen|installieren)"
+    r"[\s!.]*$|^(?:jetzt\s+)?(?:push-?)?benachrichtigungen\s+(?:aktivieren|einschalten)\b"
+    r"|^(?:téléchargez|télécharger|installez)\s+(?:l['’]|notre\s+)appli(?:cation)?\b"
+    r"|^(?:activez|activer)\s+les\s+(?:notifications|alertes)\b"
+    r"|^(?:descarga|descargue|descargar|instala)\s+(?:la\s+|nuestra\s+)?app\b"
+    r"|^(?:activa|active|activar)\s+las\s+(?:notificaciones|alertas)\b"
+    r"|^(?:scarica|scaricate)\s+(?:l['’]|la\s+nostra\s+)app\b|^(?:attiva|attivate)\s+le\s+notifiche\b"
+    r"|^(?:baixe|baixar)\s+o\s+(?:nosso\s+)?(?:app|aplicativo)\b"
+    r"|^(?:ative|ativar)\s+as\s+notificações\b",
     re.IGNORECASE | re.DOTALL,
 )
 """The site's app or its alerts offered: "CLICK HERE TO GET THE FOX NEWS APP", "Download
 the Ledger app for the latest news", "Enable push notifications", "Breaking news alerts
-straight to your phone"."""
+straight to your phone", "Jetzt die App herunterladen", "Activez les notifications"."""
 _MAX_APP_PROMPT_WORDS = 20
-_CLICK_THROUGH = re.compile(r"^(?:click|tap)\s+here\s+(?:to|for)\b", re.IGNORECASE)
-"""A line that is a link out, "CLICK HERE FOR MORE SPORTS COVERAGE ON FOXNEWS.COM"."""
+_CLICK_THROUGH = re.compile(
+    r"^(?:(?:click|tap)\s+here\s+(?:to|for)|hier\s+klicken|klicken\s+sie\s+hier|cliquez\s+ici"
+    r"|(?:haz|haga)\s+clic\s+aquí|pulsa\s+aquí|clicca\s+qui|clique\s+aqui)\b",
+    re.IGNORECASE,
+)
+"""A line that is a link out, "CLICK HERE FOR MORE SPORTS COVERAGE ON FOXNEWS.COM", "Hier
+klicken für mehr Nachrichten", "Cliquez ici pour…"."""
 _MAX_CLICK_THROUGH_WORDS = 20
 _SUPPORT_US = re.compile(
     r"\b(?:support(?:ing)?|donat(?:e|ing)\s+to|contribut(?:e|ing)\s+to|fund(?:ing)?)\s+"
@@ -130,11 +147,27 @@ _SUPPORT_US = re.compile(
 )
 """A plea for money, "Please consider supporting our journalism": only where it speaks to
 the reader ("a grant to support local journalism" is news)."""
-_REPORT_ERROR = re.compile(
-    r"^(?:report|submit|suggest|send(?:\s+us)?)\s+(?:a\s+|an\s+)?"
-    r"(?:correction|typo|error|mistake)s?\b",
+_SUPPORT_US_IMPERATIVE = re.compile(
+    r"^(?:(?:please\s+)?support\s+(?:our|independent|local|quality)"
+    r"|unterstützen\s+sie\s+(?:unseren|unsere|den|die)|unterstütze\s+(?:unseren|unsere)"
+    r"|soutenez\s+(?:notre|le|la)|apoy[ae]\s+(?:el|nuestro|al)|sostieni\s+(?:il|la|il\s+nostro)"
+    r"|apoie\s+o)\s+(?:\w+\s+){0,2}?(?:journalism|journalismus|redaktion|journalisme|rédaction"
+    r"|information|periodismo|giornalismo|jornalismo)\b",
     re.IGNORECASE,
 )
+"""The same plea as an imperative, which speaks to the reader by its form: "Unterstützen
+Sie unseren unabhängigen Journalismus", "Soutenez notre journalisme", "Apoya el periodismo
+independiente"."""
+_REPORT_ERROR = re.compile(
+    r"^(?:report|submit|suggest|send(?:\s+us)?)\s+(?:a\s+|an\s+)?"
+    r"(?:correction|typo|error|mistake)s?\b"
+    r"|^(?:fehler\s+gefunden|(?:einen\s+)?fehler\s+melden)\b"
+    r"|^signaler\s+une\s+(?:erreur|faute|coquille)\b|^(?:reportar|reporta|notificar)\s+un\s+error\b"
+    r"|^segnala(?:re)?\s+un\s+errore\b|^(?:reportar|comunicar)\s+(?:um\s+)?erro\b",
+    re.IGNORECASE,
+)
+"""A link to report an error: "Report a correction or typo", "Fehler gefunden? Jetzt
+melden.", "Signaler une erreur", "Reportar un error"."""
 _MAX_REPORT_ERROR_WORDS = 12
 _AD_LABEL = (
     r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
@@ -328,9 +361,10 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
     if n <= _MAX_APP_PROMPT_WORDS and _APP_OR_ALERTS.match(text):
         return RemovedKind.NEWSLETTER_PROMPT, "offers the site's app or its alerts"
-    if n <= _MAX_CLICK_THROUGH_WORDS and _CLICK_THROUGH.match(text):
-        return RemovedKind.RELATED_LINK, 'a link out ("Click here to …")'
-    if n <= _MAX_NEWSLETTER_WORDS and _SUPPORT_US.search(text) and addresses_the_reader(text):
+    if n <= _MAX_NEWSLETTER_WORDS and (
+        _SUPPORT_US_IMPERATIVE.match(text)
+        or (_SUPPORT_US.search(text) and addresses_the_reader(text))
+    ):
         return RemovedKind.BOILERPLATE, "asks the reader to support or donate"
     if n <= _MAX_REPORT_ERROR_WORDS and _REPORT_ERROR.match(text):
         return RemovedKind.BOILERPLATE, "a link to report an error"
@@ -353,6 +387,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.BOILERPLATE, "an affiliate-link disclosure"
     if n <= _MAX_NEWSLETTER_WORDS and _EMBED_PLACEHOLDER.search(text):
         return RemovedKind.BOILERPLATE, "a placeholder for embedded content"
+    if n <= _MAX_CLICK_THROUGH_WORDS and _CLICK_THROUGH.match(text):
+        return RemovedKind.RELATED_LINK, 'a link out ("Click here to …")'
     if n <= _MAX_BOILERPLATE_WORDS and _TYPO_NOTICE.search(text):
         return RemovedKind.BOILERPLATE, "a notice to report a typo"
     if n <= _MAX_BOILERPLATE_WORDS and _COOKIES.match(text):

@@ -106,6 +106,17 @@ REFERRAL_WORDS = _as_words(
         # Russian, Ukrainian, Arabic, Hindi, Indonesian and Turkish ("Читайте также:",
         # "По теме:", "Дивіться також", "اقرأ أيضا:", "यह भी पढ़ें:", "Baca juga:",
         # "Ayrıca okuyun")
+        # the most-read box's label ("Meistgelesen", "Les plus lus", "Lo más leído",
+        # "Più letti", "Mais lidas")
+        "meistgelesen",
+        "meistgelesene",
+        "lus",
+        "leído",
+        "leídos",
+        "leídas",
+        "letti",
+        "lidas",
+        "lidos",
         "читайте",
         "читать",
         "смотрите",
@@ -240,6 +251,9 @@ MARKER_FILLERS = _as_words(
         "tambem",
         "também",
         "potrebbe",
+        "più",
+        "mais",
+        "les",
         "zum",
         "thema",
         "beiträge",
@@ -308,14 +322,19 @@ _MIN_OPENING_LINKS = 2
 _READ_ON_LABEL = re.compile(
     r"^\W*(?:(?:read|learn|find\s+out|see)\s+more|continue\s+reading|read\s+on"
     r"|read\s+the\s+(?:rest|(?:full|whole|complete|entire|original)\s+(?:story|article|report"
-    r"|piece|post|interview))|weiterlesen|mehr\s+(?:lesen|erfahren)|en\s+savoir\s+plus"
+    r"|piece|post|interview))|zum\s+(?:vollständigen|ganzen)\s+(?:artikel|beitrag|text)"
+    r"|lire\s+l['’]article\s+(?:complet|en\s+entier)"
+    r"|le[ea]r?\s+(?:la\s+nota|el\s+artículo|la\s+noticia)\s+complet[ao]"
+    r"|leggi\s+l['’]articolo\s+completo|leia\s+(?:a\s+matéria|o\s+artigo)\s+complet[ao]"
+    r"|weiterlesen|mehr\s+(?:lesen|erfahren)|en\s+savoir\s+plus"
     r"|lire\s+la\s+suite|lire\s+plus|leer\s+más|más\s+información|seguir\s+leyendo"
     r"|continua\s+a\s+leggere|leggi\s+(?:tutto|di\s+più)|lees\s+meer"
     r"|czytaj\s+(?:dalej|więcej)|saiba\s+mais|leia\s+mais)",
     re.IGNORECASE,
 )
-"""The label of a link to the rest of a text elsewhere, in eleven languages."""
-_READ_ON_ALONE = re.compile(r"^\W*(?:\w+\s+){0,5}\w+[^\w:]*$")
+"""The label of a link to the rest of a text elsewhere, in eleven languages ("Read the full
+story", "Zum vollständigen Artikel", "Lire l'article complet", "Lee la nota completa")."""
+_READ_ON_ALONE = re.compile(r"^\W*(?:[\w'’]+\s+){0,5}[\w'’]+[^\w:]*$")
 """Six words at most, then nothing but marks ("Read more »", "Read the full story
 here."); one ending in a colon introduces what follows."""
 _MAX_READ_ON_CHARS = 60
