@@ -490,11 +490,17 @@ def _credits_the_design(element: lxml_html.HtmlElement) -> bool:
     return len(line) <= _MAX_CREDIT_LINE and bool(_DESIGN_CREDIT.search(line))
 
 
+_MAX_BYLINE_MARKUP_CHARS = 1000
+"""A byline's element holds at most this much text, white space included."""
+
+
 def _byline_text(element: lxml_html.HtmlElement) -> str | None:
     """A byline element's text, a space put where one element's text ends and the next's
     begins in a way no word does: a lower-case letter then a capital, or a digit beside a
     letter or a digit. Markup glues a hidden label, a name and a date that the layout sets apart
     ("Veröffentlicht von" + "Chris Jung", "Lucas Nolan" + "22 Dec 2016" + "651" comments)."""
+    if len(element.text_content()) > _MAX_BYLINE_MARKUP_CHARS:
+        return None  # a page region named "author", not a byline: no walk over it
     runs: list[str] = []
     for event, node in etree.iterwalk(element, events=("start", "end")):
         run = node.text if event == "start" else (node.tail if node is not element else None)
