@@ -166,6 +166,16 @@ from retina.model import RemovedKind
         ("Haz clic aquí para más noticias", RemovedKind.RELATED_LINK),
         ("Únete a nuestro canal de WhatsApp", RemovedKind.SHARE_PROMPT),
         ("Join our GaijinPot Study Facebook group to connect", RemovedKind.SHARE_PROMPT),
+        (
+            "A version of this article appears in print on March 4, 2024, Section A, Page 12 of"
+            " the New York edition with the headline: Council Approves Harbour Budget.",
+            RemovedKind.BOILERPLATE,
+        ),
+        (
+            "This article appeared in the Europe section of the print edition under the"
+            ' headline "Harbour wars"',
+            RemovedKind.BOILERPLATE,
+        ),
     ],
 )
 def test_prompts_found(text: str, kind: RemovedKind) -> None:
@@ -275,6 +285,7 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "Die App herunterladen können Nutzer ab Montag, teilte das Ministerium mit.",
         "Unterstützen Sie unseren Kandidaten, rief der Bürgermeister den Wählern zu.",
         "Fehler in der Abrechnung kosteten die Stadt zwei Millionen Euro.",
+        "This article appeared in The Conversation.",  # a credit: the attribution detector's
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -169,6 +169,17 @@ _REPORT_ERROR = re.compile(
 """A link to report an error: "Report a correction or typo", "Fehler gefunden? Jetzt
 melden.", "Signaler une erreur", "Reportar un error"."""
 _MAX_REPORT_ERROR_WORDS = 12
+_PRINT_EDITION = re.compile(
+    r"^(?:a\s+version\s+of\s+)?this\s+(?:article|story|review|essay|column|piece|interview)"
+    r"\s+(?:appears|appeared|was\s+published)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"print(?:ed)?\b|^(?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist\s+)?(?:erschien|erschienen)"
+    r"\s+in\s+der\s+(?:[\w-]+\s+){0,3}?(?:print-?ausgabe|gedruckten\s+ausgabe)\b",
+    re.IGNORECASE,
+)
+"""Where the article ran in the paper: "A version of this article appears in print on March
+4, 2024, Section A, Page 12 of the New York edition with the headline: …", "This article
+appeared in the Europe section of the print edition under the headline …"."""
+_MAX_PRINT_EDITION_WORDS = 60
 _AD_LABEL = (
     r"(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|paid\s+content|"
     r"promoted|partner\s+content|supported\s+by|(?:video\s+)?ad\s+feedback|"
@@ -368,6 +379,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.BOILERPLATE, "asks the reader to support or donate"
     if n <= _MAX_REPORT_ERROR_WORDS and _REPORT_ERROR.match(text):
         return RemovedKind.BOILERPLATE, "a link to report an error"
+    if n <= _MAX_PRINT_EDITION_WORDS and _PRINT_EDITION.match(text):
+        return RemovedKind.BOILERPLATE, "a note of where the article ran in print"
     if n <= _MAX_CALL_OUT_WORDS and _CALL_OUT.match(text):
         return RemovedKind.BOILERPLATE, "asks the reader for news tips or experiences"
     if n <= _MAX_PAYWALL_WORDS and (
