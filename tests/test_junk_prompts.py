@@ -167,6 +167,10 @@ from retina.model import RemovedKind
         ("Únete a nuestro canal de WhatsApp", RemovedKind.SHARE_PROMPT),
         ("Join our GaijinPot Study Facebook group to connect", RemovedKind.SHARE_PROMPT),
         (
+            "To revisit this article, visit My Profile, then View saved stories.",
+            RemovedKind.SHARE_PROMPT,
+        ),
+        (
             "A version of this article appears in print on March 4, 2024, Section A, Page 12 of"
             " the New York edition with the headline: Council Approves Harbour Budget.",
             RemovedKind.BOILERPLATE,

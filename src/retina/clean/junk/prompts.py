@@ -67,6 +67,13 @@ _SHARE_LABEL = re.compile(
 )
 """The labels of share, save and print buttons, alone or in a row ("Teilen | Drucken",
 "Merken", "Pin it", "Facebook Twitter Email")."""
+_SAVE_NOTICE = re.compile(
+    r"^to\s+revisit\s+this\s+(?:article|story|recipe),\s+(?:visit|select|go\s+to)\s+my\s+"
+    r"(?:profile|account)",
+    re.IGNORECASE,
+)
+"""Condé Nast's save-for-later notice, on all its magazines: "To revisit this article, visit
+My Profile, then View saved stories."."""
 _NEWSLETTER = re.compile(
     r"^(?:sign\s*up|signup|subscribe|get|join|register|receive|enter\s+your\s+e-?mail|"
     r"(?:don't|do\s+not|never)\s+miss|want|stay\s+(?:informed|updated|up\s+to\s+date)|"
@@ -357,7 +364,10 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
             "words spelled with look-alike letters of another script (disguised ad)",
         )
     if n <= _MAX_SHARE_WORDS and (
-        _SHARE_LABEL.match(text) or _SHARE.match(text) or _SHARE_ELSEWHERE.match(text)
+        _SHARE_LABEL.match(text)
+        or _SHARE.match(text)
+        or _SHARE_ELSEWHERE.match(text)
+        or _SAVE_NOTICE.match(text)
     ):
         return RemovedKind.SHARE_PROMPT, "asks the reader to share or follow"
     if len(text) <= _MAX_CJK_PROMPT_CHARS and _SHARE_CJK.search(text):
