@@ -868,3 +868,20 @@ def test_a_title_segment_spelling_the_host_names_the_site(
 ) -> None:
     meta = extract_metadata(parse_tree(_page(f"<title>{title}</title>")), url)
     assert (meta.title, meta.site_name) == (headline, site)
+
+
+def test_a_list_of_thousands_of_authors_is_cut() -> None:
+    people = [
+        {"@type": "Person", "@id": f"#p{i}", "name": f"Person Number{i}"} for i in range(3000)
+    ]
+    article = {
+        "@type": "NewsArticle",
+        "headline": "Vote",
+        "author": [{"@id": p["@id"]} for p in people],
+    }
+    ld = {"@context": "https://schema.org", "@graph": [article, *people]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    started = time.perf_counter()
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert len(meta.authors) == 50 and meta.authors[0] == "Person Number0"
+    assert time.perf_counter() - started < 5

@@ -475,6 +475,8 @@ def _authors(
     for name in itertools.chain.from_iterable(map(names_in_byline, candidates)):
         if name not in authors:
             authors.append(name)
+            if len(authors) == _MAX_AUTHORS:
+                break
     return authors
 
 
@@ -520,6 +522,8 @@ def _glued(before: str, after: str) -> bool:
     return before.isalnum() and after.isalnum()  # a digit beside a letter or a digit
 
 
+_MAX_AUTHORS = 50
+"""A byline credits a few people; a list of thousands (a hostile page's JSON-LD) is cut."""
 _ACCOUNTS = frozenset("admin administrator webmaster root user wordpress".split())
 """A publishing system's account names, which name no one."""
 
