@@ -777,6 +777,8 @@ def test_theme_credit_is_no_author() -> None:
         'rel="author">ThemeGrill</a>. Powered by WordPress.</div>'
     )
     assert extract_metadata(parse_tree(_page("", body)), None).authors == []
+    byline = '<p class="byline">By <a rel="author">Ana Ruiz</a>, Theme Park Correspondent</p>'
+    assert extract_metadata(parse_tree(_page("", byline)), None).authors == ["Ana Ruiz"]
 
 
 def test_json_ld_text_escaped_for_html_is_read_as_written() -> None:

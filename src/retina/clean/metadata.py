@@ -480,7 +480,11 @@ def _authors(
     return authors
 
 
-_DESIGN_CREDIT = re.compile(r"\b(?:theme|template|designed\s+by|design\s+by)\b", re.I)
+_DESIGN_CREDIT = re.compile(
+    r"\b(?:(?:theme|template)\s*(?::|by\b|von\b|par\b|por\b)|(?:wordpress|blogger)\s+theme\b"
+    r"|design(?:ed)?\s+by\b|powered\s+by\b)",
+    re.IGNORECASE,
+)
 _MAX_CREDIT_LINE = 300
 
 
