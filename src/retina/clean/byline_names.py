@@ -16,7 +16,8 @@ from retina.clean.dates import cut_at_date
 from retina.clean.tokens import CJK
 
 BY = re.compile(
-    r"^\W*(?:(?:(?:(?:view|see)\s+all|more)\s+(?:posts|articles|stories)\s+by"
+    r"^\W*(?:(?:(?:(?:view|see)\s+all|all|more)\s+(?:posts|articles|stories)\s+by"
+    r"|more\s+from|(?:alles|mehr)\s+von"
     r"|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|voir\s+tous\s+les\s+articles\s+de"
     r"|ver\s+todas\s+las\s+entradas\s+de|tutti\s+gli\s+articoli\s+di"
     r"|(?:written|posted|reported)\s+by|(?:geschrieben|verfasst)\s+von"
@@ -212,6 +213,24 @@ def _surname_first(surname: str, given: str, key: str) -> bool:
     if not surname_words[-1][0].isupper() or any(w[0].isupper() for w in surname_words[:-1]):
         return False  # one surname, after any particles ("van der Berg"): not a full name
     return key in _CATALOGUE_KEYS or any(_INITIAL.match(word) for word in given_words)
+
+
+def is_person_name(name: str) -> bool:
+    """Whether the text reads as one person's name: two to four capitalised words
+    ("Ana Ruiz", "Jan de Vries"), or a name in a script without capitals ("王明")."""
+    if CASELESS_SCRIPT.search(name):
+        return 2 <= len(name.replace(" ", "")) <= _MAX_CASELESS_NAME_CHARS and not any(
+            ch.isdigit() for ch in name
+        )
+    return _is_name(name) and not all(
+        word.isupper() and len(word) <= _MAX_ACRONYM for word in name.split()
+    )
+
+
+_MAX_CASELESS_NAME_CHARS = 12
+_MAX_ACRONYM = 3
+"""Words all of which are this short and in capitals are a licence's or an agency's
+letters ("CC BY"), not a name."""
 
 
 def _is_name(name: str) -> bool:

@@ -19,19 +19,12 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-from lxml import etree
 from lxml import html as lxml_html
 
-from retina.clean.byline_names import (
-    BY_OPENINGS,
-    CASELESS_SCRIPT,
-    names_if_byline,
-    names_in_byline,
-    names_in_meta,
-)
-from retina.clean.comments import in_comment_section
+from retina.clean.authors import find_authors
+from retina.clean.byline_names import names_in_meta
 from retina.clean.dates import parse_datetime
-from retina.clean.info_line import info_author, info_source
+from retina.clean.info_line import info_source
 from retina.clean.language import normalise_language_tag
 from retina.clean.section_names import is_section_name
 from retina.model import Image
@@ -74,8 +67,6 @@ _AUTHOR_KEYS = (
     "parsely-author",
     "sailthru.author",
 )
-_BYLINE_CLASS = re.compile(r"byline|author|writtenby", re.I)
-_MAX_BYLINE_CHARS = 100
 _TITLE_SEPARATORS = re.compile(r"\s+(?:::|--|[|–—·•:»-])\s+")
 # CDATA sections and HTML comments some pages wrap their JSON-LD in ("//<![CDATA[ ... //]]>")
 _LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
@@ -99,10 +90,6 @@ _GENERIC_HOME_TEXTS = frozenset(
 )
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
-_LIST_TAGS = frozenset({"li", "ul", "ol", "menu", "nav"})
-_NOT_BYLINE = frozenset(
-    "a h1 h2 h3 h4 h5 h6 li option button label title script style noscript template".split()
-)
 
 
 @dataclass(slots=True)
@@ -169,7 +156,18 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
             if not _within_title(lead, found.title)
         )
     )
-    found.authors = _people(_authors(ld, ld_nodes, meta, tree, head_title), found.site_name)
+    ld_author = ld.get("author") or ld.get("creator")
+    entries = ld_author if isinstance(ld_author, list) else [ld_author]
+    found.authors = find_authors(
+        tree,
+        declared=[name for name in map(_name_of, entries) if name],
+        meta_names=_meta_authors(meta, tree),
+        referenced=[
+            name for name in (_name_of(_resolved(entry, ld_nodes)) for entry in entries) if name
+        ],
+        head_title=head_title,
+        own_names=(found.site_name, publisher),
+    )
     found.title = _without_author_segment(found.title, found.authors)
     found.body = _lines(ld.get("articleBody"))
     found.published = _first_date(
@@ -420,203 +418,19 @@ def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
                 yield from _walk_ld(data[key], depth + 1)
 
 
-def _authors(
-    ld: dict[str, Any],
-    ld_nodes: dict[str, Any],
-    meta: dict[str, str],
-    tree: lxml_html.HtmlElement,
-    head_title: str | None,
-) -> list[str]:
-    """The authors, from the first source that names any, most deliberate first.
-
-    A JSON-LD author given by reference alone comes after the author meta tags and the
-    marked-up author links: an SEO plugin's graph names the account that posted the
-    article, on a newsroom often a web producer's, or "admin", where the byline credits
-    the writer. It comes before elements whose class merely says "author", which are as
-    often a theme's credit or an author box of another article."""
-    ld_author = ld.get("author") or ld.get("creator")
-    entries = ld_author if isinstance(ld_author, list) else [ld_author]
-    candidates = [name for name in map(_name_of, entries) if name]
-    if not candidates:
-        for key in _AUTHOR_KEYS:
-            value = meta.get(key)
-            if value and not value.startswith(("http://", "https://")):
-                # one tag per author is common (`article:author` is a list in Open Graph)
-                for each in _meta_values(tree, key):
-                    if not each.startswith(("http://", "https://")):
-                        candidates.extend(names_in_meta(each, key))
-                break
-    if not candidates:
-        referenced = (_name_of(_resolved(entry, ld_nodes)) for entry in entries)
-        referenced_names = [name for name in referenced if name and not _is_account(name)]
-        for number, tier in enumerate(_byline_elements(tree)):
-            if number == _CLASS_TIER and referenced_names:
-                candidates = referenced_names
-                break
-            outside_comments = (
-                e for e in tier if not in_comment_section(e) and not _credits_the_design(e)
-            )
-            for element in itertools.islice(outside_comments, 5):
-                text = _byline_text(element)
-                if (
-                    text
-                    and len(text) < _MAX_BYLINE_CHARS
-                    and (any(c.isupper() for c in text) or _caseless_byline(element, text))
-                ):
-                    candidates.append(text)
-                    break
-            if candidates:
-                break
-    if not candidates:
-        candidates = _text_byline(tree)
-    if not candidates:
-        candidates = [name for name in (info_author(tree, head_title),) if name]
-    authors: list[str] = []
-    for name in itertools.chain.from_iterable(map(names_in_byline, candidates)):
-        if name not in authors:
-            authors.append(name)
-            if len(authors) == _MAX_AUTHORS:
-                break
-    return authors
-
-
-_DESIGN_CREDIT = re.compile(
-    r"\b(?:(?:theme|template)\s*(?::|by\b|von\b|par\b|por\b)|(?:wordpress|blogger)\s+theme\b"
-    r"|design(?:ed)?\s+by\b|powered\s+by\b)",
-    re.IGNORECASE,
-)
-_MAX_CREDIT_LINE = 300
-
-
-def _credits_the_design(element: lxml_html.HtmlElement) -> bool:
-    """An author link in the footer's credit line ("Theme: ColorMag by ThemeGrill"),
-    which names the site's designer, not the article's author."""
-    parent = element.getparent()
-    line = parent.text_content() if parent is not None else ""
-    return len(line) <= _MAX_CREDIT_LINE and bool(_DESIGN_CREDIT.search(line))
-
-
-_MAX_BYLINE_MARKUP_CHARS = 1000
-"""A byline's element holds at most this much text, white space included."""
-
-
-def _byline_text(element: lxml_html.HtmlElement) -> str | None:
-    """A byline element's text, a space put where one element's text ends and the next's
-    begins in a way no word does: a lower-case letter then a capital, or a digit beside a
-    letter or a digit. Markup glues a hidden label, a name and a date that the layout sets apart
-    ("Veröffentlicht von" + "Chris Jung", "Lucas Nolan" + "22 Dec 2016" + "651" comments)."""
-    if len(element.text_content()) > _MAX_BYLINE_MARKUP_CHARS:
-        return None  # a page region named "author", not a byline: no walk over it
-    runs: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        run = node.text if event == "start" else (node.tail if node is not element else None)
-        if event == "start" and not isinstance(node.tag, str):
-            run = None  # a comment's text
-        if not run:
-            continue
-        if runs and _glued(runs[-1][-1], run[0]):
-            runs.append(" ")
-        runs.append(run)
-    return _SPACE.sub(" ", "".join(runs)).strip() or None
-
-
-def _glued(before: str, after: str) -> bool:
-    if before.isalpha() and after.isalpha():
-        return before.islower() and after.isupper()
-    return before.isalnum() and after.isalnum()  # a digit beside a letter or a digit
-
-
-_MAX_AUTHORS = 50
-"""A byline credits a few people; a list of thousands (a hostile page's JSON-LD) is cut."""
-_ACCOUNTS = frozenset("admin administrator webmaster root user wordpress".split())
-"""A publishing system's account names, which name no one."""
-
-
-def _is_account(name: str) -> bool:
-    return name.casefold() in _ACCOUNTS
-
-
-def _caseless_byline(element: lxml_html.HtmlElement, text: str) -> bool:
-    """A byline in a script without capitals (Chinese, Japanese, Korean, Arabic…), which
-    no capital tells from a word: not an item of a list or a menu (Yahoo! Japan's
-    `li#gnPriBylines`, "個人", is its navigation)."""
-    return bool(CASELESS_SCRIPT.search(text)) and not any(
-        e.tag in _LIST_TAGS for e in itertools.chain((element,), element.iterancestors())
-    )
-
-
-def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:
-    """The names of the first line of text in the page that is a byline and nothing else
-    ("Posted: 29/06/2024<br>By Leona Stanhope"), for pages that mark none up; not in a
-    link, heading, list, form or readers' comments. One walk over the elements (an XPath
-    normalising every text run took 2.5 ms a page)."""
-    body = tree.find("body")
-    if body is None:
-        return []
-    for event, element in etree.iterwalk(body, events=("start", "end")):
-        if not isinstance(element.tag, str):
-            continue
-        run = element.text if event == "start" else element.tail
-        if not run or not run.lstrip().startswith(BY_OPENINGS):
-            continue
-        owner = element if event == "start" else element.getparent()
-        names = names_if_byline(run)
-        if (
-            names
-            and owner is not None
-            and not any(e.tag in _NOT_BYLINE for e in (owner, *owner.iterancestors()))
-            and not in_comment_section(owner)
-        ):
-            return names
+def _meta_authors(meta: dict[str, str], tree: lxml_html.HtmlElement) -> list[str]:
+    """The names of the first author meta tag that has any: every tag of that name (one tag
+    per author is common; `article:author` is a list in Open Graph), not its links."""
+    for key in _AUTHOR_KEYS:
+        value = meta.get(key)
+        if value and not value.startswith(("http://", "https://")):
+            return [
+                name
+                for each in _meta_values(tree, key)
+                if not each.startswith(("http://", "https://"))
+                for name in names_in_meta(each, key)
+            ]
     return []
-
-
-_DESK = re.compile(
-    r"\b(?:redaktion|redacción|rédaction|redazione|redakcja|redactie|staff|team|desk|newsroom"
-    r"|news|media|insight|online|agency|agentur|presse|magazin|magazine|zeitung|gazette"
-    r"|tribune|herald|wire)\b",
-    re.IGNORECASE,
-)
-"""Words that name a newsroom, a publication or an agency, not a person."""
-
-
-def _people(authors: list[str], site_name: str | None) -> list[str]:
-    """The site's own name, a newsroom or a publication credited beside people ("Dana
-    Ford and Tom Watkins, CNN", "Michael Rädel, Redaktion", "Marek Świerczyński, Polityka
-    Insight") is where they work, not one more author; alone, it is the author."""
-    if len(authors) < 2:
-        return authors
-    site = _compact(site_name) if site_name else None
-    people = [name for name in authors if _compact(name) != site and not _DESK.search(name)]
-    return people or authors
-
-
-_CLASS_TIER = 3
-"""The index, in `_byline_elements`, of the first kind found by a class or id name alone."""
-
-
-def _byline_elements(tree: lxml_html.HtmlElement) -> list[list[Any]]:
-    """Elements that may hold the byline, best kind first, each kind in document order:
-    rel=author; the name inside itemprop=author; itemprop=author; a class, then an id,
-    naming a byline or author. One pass over the tree (an XPath per kind with regular
-    expressions costs several milliseconds on a large page)."""
-    rel, named, itemprop, by_class, by_id = [], [], [], [], []
-    for element in tree.iter(etree.Element):
-        get = element.get
-        if get("rel") == "author":
-            rel.append(element)
-        props = (get("itemprop") or "").split()  # a list: itemprop="author creator"
-        if "author" in props:
-            itemprop.append(element)
-        elif "name" in props and any(
-            "author" in (a.get("itemprop") or "").split() for a in element.iterancestors()
-        ):
-            named.append(element)
-        if _BYLINE_CLASS.search(get("class") or ""):
-            by_class.append(element)
-        if _BYLINE_CLASS.search(get("id") or ""):
-            by_id.append(element)
-    return [rel, named, itemprop, by_class, by_id]
 
 
 def _htmldate(tree: lxml_html.HtmlElement, url: str | None) -> datetime | None:
