@@ -15,6 +15,7 @@ from retina.clean.candidate import Draft
 from retina.clean.dateline import credited_agency
 from retina.clean.junk import remove_junk
 from retina.clean.language import detect_language
+from retina.clean.syndication import canonical_elsewhere
 from retina.clean.teasers import listing_page
 from retina.clean.tokens import letters_and_digits
 from retina.errors import InputError, NotAnArticle
@@ -101,9 +102,13 @@ def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
         origin = origin or junk.attribution.origin
         section = section or junk.attribution.section
     # below a standfirst or a heading, the dateline opens the first paragraphs
-    origin = origin or next(
-        filter(None, (credited_agency(b.text, draft.site_name, url) for b in junk.blocks[:3])),
-        None,
+    origin = (
+        origin
+        or next(
+            filter(None, (credited_agency(b.text, draft.site_name, url) for b in junk.blocks[:3])),
+            None,
+        )
+        or canonical_elsewhere(url, draft.canonical_url)
     )
     article = Article(
         url=url,
