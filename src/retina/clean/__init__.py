@@ -14,7 +14,7 @@ import unicodedata
 from retina.clean.candidate import Draft
 from retina.clean.dateline import credited_agency
 from retina.clean.junk import remove_junk
-from retina.clean.language import detect_language
+from retina.clean.language import checked_language
 from retina.clean.syndication import canonical_elsewhere
 from retina.clean.teasers import listing_page
 from retina.clean.tokens import letters_and_digits
@@ -126,8 +126,7 @@ def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
         images=draft.images,
         removed=junk.removed,
     )
-    if article.language is None:
-        article.language = detect_language(article.text)
+    article.language = checked_language(article.language, article.text)
     return article
 
 
