@@ -54,5 +54,8 @@ def test_the_declared_language_is_checked_against_the_text(
 
 
 def test_a_page_declaring_the_wrong_language_gets_its_text_s() -> None:
-    page = f'<html lang="en-US"><head><title>Reparaturcafé</title></head><body><article><h1>Reparaturcafé</h1><p>{GERMAN}</p></article></body></html>'
+    page = (
+        '<html lang="en-US"><head><title>Reparaturcafé</title></head><body><article>'
+        f"<h1>Reparaturcafé</h1><p>{GERMAN}</p></article></body></html>"
+    )
     assert clean(page, url="https://www.ahlen.de/reparaturcafe").language == "de"

@@ -2,12 +2,12 @@
 
 The sources, most deliberate first: the JSON-LD author written out; the author meta tags;
 the byline's markup (`rel=author`, schema.org `itemprop`); a JSON-LD author given by
-reference alone; elements whose class, id or test attribute says byline or author; the
-first line of text that is a byline and nothing else; a Chinese page's info
-line; links to author pages ("/by/ana-ruiz", "/profiles/…"), for a site whose class
-names say nothing. The first source that names anyone wins. One that names only the site
-or its publisher ("The Ledger" as `<meta name="author">`) gives way to a later one whose
-names are all people's names ("Ana Ruiz"), and is kept when none is.
+reference alone; elements whose class, id, then test attribute says byline or author; the
+first line of text that is a byline and nothing else; links to author pages ("/by/ana-ruiz",
+"/profiles/…"), for a site whose class names say nothing; a Chinese page's info line. The
+first source that names anyone wins. One that names only the site or its publisher ("The
+Ledger" as `<meta name="author">`) gives way to a later one whose names are all people's
+names ("Ana Ruiz"), and is kept when none is.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -46,7 +44,8 @@ _SPACE = re.compile(r"\s+")
 _BYLINE_NAME = re.compile(r"byline|author|writtenby", re.I)
 _TEST_ATTRIBUTES = ("data-testid", "data-component", "data-qa", "data-link-name")
 """Attributes that name a page's parts for its tests and analytics, where a site's class
-names are generated ("css-1x2y3"): `data-testid="byline"`, `data-component="byline-block"`."""
+names are generated ("css-1x2y3"): `data-testid="byline"`, `data-component="byline-block"`;
+read after the class and id names."""
 _AUTHOR_PAGE = re.compile(
     r"/(?:authors?|by|people|profiles?|staff|journalists?|reporters?|writers?|contributors?"
     r"|columnists?|autor(?:en|in)?|auteurs?|autore|autori|redacteurs?|periodistas?)/[^/?#]+/?$",
@@ -126,14 +125,17 @@ def _sources(
     """Each source's candidate bylines, in order; each read only when asked for."""
     yield list(declared)
     yield list(meta_names)
-    marked, by_name, author_links = _byline_elements(tree)
+    marked, by_name = _byline_elements(tree)
     for kind in marked:
         yield _first_byline(kind)
     yield [name for name in referenced if name.casefold() not in _ACCOUNTS]
     for kind in by_name:
         yield _first_byline(kind)
+    yield _first_byline(
+        [e for e in _WITH_TEST_NAMES(tree) if any(_BYLINE_NAME.search(v) for v in _test_names(e))]
+    )
     yield _text_byline(tree)
-    yield _linked_names(author_links)
+    yield _linked_names([a for a in _LINKS(tree) if _links_to_an_author_page(a.get("href"))])
     yield [name for name in (info_author(tree, head_title),) if name]
 
 
@@ -180,13 +182,12 @@ def _first_byline(elements: list[lxml_html.HtmlElement]) -> list[str]:
 
 def _byline_elements(
     tree: lxml_html.HtmlElement,
-) -> tuple[list[list[lxml_html.HtmlElement]], list[list[lxml_html.HtmlElement]], list[Any]]:
+) -> tuple[list[list[lxml_html.HtmlElement]], list[list[lxml_html.HtmlElement]]]:
     """Elements that may hold the byline, each kind in document order: marked up as the
-    author (rel=author; the name inside itemprop=author; itemprop=author), named so (a
-    class or a test attribute, then an id, saying byline or author), and links to author
-    pages. One pass over the tree (an XPath per kind with regular expressions costs
-    several milliseconds on a large page)."""
-    rel, named, itemprop, by_class, by_id, linked = [], [], [], [], [], []
+    author (rel=author; the name inside itemprop=author; itemprop=author), and named so
+    (a class, then an id, saying byline or author). One pass over the tree (an XPath per
+    kind with regular expressions costs several milliseconds on a large page)."""
+    rel, named, itemprop, by_class, by_id = [], [], [], [], []
     for element in tree.iter(etree.Element):
         get = element.get
         if get("rel") == "author":
@@ -198,24 +199,25 @@ def _byline_elements(
             "author" in (a.get("itemprop") or "").split() for a in element.iterancestors()
         ):
             named.append(element)
-        if _BYLINE_NAME.search(get("class") or "") or any(
-            _BYLINE_NAME.search(get(name) or "") for name in _TEST_ATTRIBUTES
-        ):
+        if _BYLINE_NAME.search(get("class") or ""):
             by_class.append(element)
         if _BYLINE_NAME.search(get("id") or ""):
             by_id.append(element)
-        if element.tag == "a" and _links_to_an_author_page(get("href")):
-            linked.append(element)
-    return [rel, named, itemprop], [by_class, by_id], linked
+    return [rel, named, itemprop], [by_class, by_id]
+
+
+_WITH_TEST_NAMES = etree.XPath("//*[" + " or ".join(f"@{name}" for name in _TEST_ATTRIBUTES) + "]")
+_LINKS = etree.XPath("//a[@href]")
+
+
+def _test_names(element: lxml_html.HtmlElement) -> Iterator[str]:
+    return (value for name in _TEST_ATTRIBUTES if (value := element.get(name)))
 
 
 def _links_to_an_author_page(href: str | None) -> bool:
     if not href or "/" not in href:
         return False
-    try:
-        path = urlsplit(href.strip()).path
-    except ValueError:
-        return False
+    path = href.strip().split("#", 1)[0].split("?", 1)[0]
     return bool(_AUTHOR_PAGE.search(path))
 
 

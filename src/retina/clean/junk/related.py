@@ -341,6 +341,8 @@ _MAX_READ_ON_CHARS = 60
 _LINK_ONLY = 0.9
 _MAX_LEAD_IN_WORDS = 8
 _MIN_PROSE_WORDS = 12
+_MAX_LABEL_CHARS = 60
+"""A box's label is a few words: longer text is not tokenised to find out."""
 
 
 def is_marker(phrase: str) -> bool:
@@ -437,7 +439,7 @@ def _is_lone_label(candidate: Candidate, after: Candidate | None) -> bool:
     above anything else may head a section of the article's own ("See also", "Further
     reading" over a list of references)."""
     label = candidate.text.strip().rstrip(":：").strip()
-    if not is_marker(label):
+    if len(label) > _MAX_LABEL_CHARS or not is_marker(label):
         return False
     if candidate.kind is BlockKind.PARAGRAPH:
         return True
