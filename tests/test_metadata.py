@@ -887,3 +887,39 @@ def test_a_list_of_thousands_of_authors_is_cut() -> None:
     meta = extract_metadata(parse_tree(_page(head)), None)
     assert len(meta.authors) == 50 and meta.authors[0] == "Person Number0"
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("declared", "site"),
+    [
+        ("Achtsam durch die Krise | Die FURCHE", "Die FURCHE"),  # the headline written in
+        ("Achtsam durch die Krise", None),  # the headline itself names no site
+        ("Die FURCHE", "Die FURCHE"),
+    ],
+)
+def test_the_headline_is_no_part_of_the_site_name(declared: str, site: str | None) -> None:
+    head = f'<meta property="og:site_name" content="{declared}">'
+    body = "<h1>Achtsam durch die Krise</h1><p>Text.</p>"
+    page = _page(f"<title>Achtsam durch die Krise</title>{head}", body)
+    assert extract_metadata(parse_tree(page), None).site_name == site
+
+
+@pytest.mark.parametrize(
+    ("link", "site"),
+    [
+        (
+            '<a href="/"><img alt="Logo: Klub Jagielloński Logo: Klub Jagielloński"></a>',
+            "Klub Jagielloński",
+        ),
+        ('<a href="/"><img alt="Anwalt Niemeyer (Logo)"></a>', "Anwalt Niemeyer"),
+        (
+            '<a href="/"><img alt="Abbildung der Wort-Bild-Marke Berliner Feuerwehr"></a>',
+            "Berliner Feuerwehr",
+        ),
+        ('<a href="/">Go to MSN Home</a>', "MSN"),
+        ('<a href="/">Willkommen</a>', None),
+    ],
+)
+def test_a_home_link_s_label_or_logo_names_the_site(link: str, site: str | None) -> None:
+    page = _page("<title>Harbour vote</title>", f"{link}<h1>Harbour vote</h1><p>Text.</p>")
+    assert extract_metadata(parse_tree(page), "https://www.example.com/a/b").site_name == site

@@ -86,7 +86,7 @@ _GENERIC_HOME_TEXTS = frozenset(
     "backtohome gotohomepage returntohomepage news aktuell aktuelles nachrichten noticias "
     "actualites notizie nieuws wiadomosci blog magazin magazine menu menü übersicht overview "
     "back zurück more mehr 新闻 新聞 新闻中心 新聞中心 首頁 资讯 資訊 ニュース トップ 뉴스 "
-    "홈".split()
+    "홈 willkommen welcome bienvenue bienvenido benvenuto".split()
 )
 """A home link's text that names no site ("Home", "Startseite"), compacted (`_compact`)."""
 _SPACE = re.compile(r"\s+")
@@ -139,7 +139,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     site_names = _SiteNames(tree, url, found.site_name, publisher)
     found.title = _clean_title(title, site_names, from_document=from_document)
     found.site_name = (
-        found.site_name
+        _without_headline(found.site_name, (found.title, title))
         or _cjk_site_segment(head_title)
         or _shown_site_name(tree, url)
         or _site_segment(title, site_names)
@@ -715,6 +715,46 @@ def _host_label(url: str | None) -> str | None:
     return labels[0] if len(labels) > 1 and len(labels[0]) >= 4 else None
 
 
+def _without_headline(site_name: str | None, titles: tuple[str | None, ...]) -> str | None:
+    """The declared site name without the headline a template wrote into it
+    ("Achtsam durch die Krise | Die FURCHE": "Die FURCHE"); none when it is the headline
+    (MSN's `og:site_name`)."""
+    if not site_name:
+        return None
+    headlines = {_compact(title) for title in titles if title} - {""}
+    if not headlines:
+        return site_name
+    segments = _TITLE_SEPARATORS.split(site_name)
+    kept = [segment for segment in segments if _compact(segment) not in headlines]
+    if len(kept) == len(segments):
+        return site_name
+    return " - ".join(kept) or None
+
+
+_LOGO_LABEL = re.compile(
+    r"^(?:(?:abbildung|bild|grafik)\s+(?:der|des)\s+|image\s+of\s+(?:the\s+)?)?"
+    r"(?:wort-bild-marke|wortmarke|bildmarke)\b\W*"
+    r"|[-\s(]*\b(?:logo|logotipo|logotype)\b[:)]?\s*"
+    r"|^(?:grafik|bild|image|foto|photo):\s*|^go\s+to\s+(?:the\s+)?|\s+(?:home\s*page|home)$",
+    re.IGNORECASE,
+)
+"""What a logo's alt text or a home link's label says around the name ("Logo: Klub
+Jagielloński", "Anwalt Niemeyer (Logo)", "Abbildung der Wort-Bild-Marke Berliner
+Feuerwehr", "Go to MSN Home")."""
+
+
+def _named(text: str) -> str:
+    """The name in a home link's text or a logo's alt text, once, without the words
+    around it."""
+    name = _LOGO_LABEL.sub(" ", text).strip(" -–—:|")
+    segments = set(_TITLE_SEPARATORS.split(name))
+    if len(segments) == 1:
+        name = segments.pop()
+    words = name.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half and words[:half] == words[half:] else name
+
+
 def _shown_site_name(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     """The name a page that declares none shows for its site: the text (or the logo's alt
     text) of its first link to the site's root, else to the path prefix the page lies
@@ -728,6 +768,7 @@ def _shown_site_name(tree: lxml_html.HtmlElement, url: str | None) -> str | None
             text = _SPACE.sub(" ", anchor.text_content()).strip()
             if not text:
                 text = " ".join(img.get("alt") or "" for img in anchor.iter("img")).strip()
+            text = _named(text)
             if (
                 text
                 and len(text.split()) <= _MAX_SITE_NAME_WORDS
