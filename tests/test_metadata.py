@@ -923,3 +923,16 @@ def test_the_headline_is_no_part_of_the_site_name(declared: str, site: str | Non
 def test_a_home_link_s_label_or_logo_names_the_site(link: str, site: str | None) -> None:
     page = _page("<title>Harbour vote</title>", f"{link}<h1>Harbour vote</h1><p>Text.</p>")
     assert extract_metadata(parse_tree(page), "https://www.example.com/a/b").site_name == site
+
+
+def test_a_meta_value_escaped_twice_is_read_as_written() -> None:
+    head = (
+        "<title>Millennials</title>"
+        '<meta name="description" content="The narrative of the lazy &amp;#8220;Millennials'
+        '&amp;#8221; has gone well beyond &amp;#8220;get off my lawn&amp;#8221;.">'
+    )
+    meta = extract_metadata(parse_tree(_page(head)), None)
+    assert meta.lead == (
+        "The narrative of the lazy \u201cMillennials\u201d has gone well beyond"
+        " \u201cget off my lawn\u201d."
+    )

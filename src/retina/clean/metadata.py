@@ -332,7 +332,8 @@ def _head_title(tree: lxml_html.HtmlElement) -> str | None:
 
 
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
-    """Meta tags by lower-cased name/property/itemprop/http-equiv; first occurrence wins."""
+    """Meta tags by lower-cased name/property/itemprop/http-equiv; first occurrence wins.
+    A value the site escaped twice ("get off my lawn&#8221;") is unescaped once more."""
     tags: dict[str, str] = {}
     for element in tree.iter("meta"):
         content = element.get("content")
@@ -342,7 +343,7 @@ def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
             key = element.get(attribute)
             if key:
                 for part in key.lower().split():
-                    tags.setdefault(part, _SPACE.sub(" ", content).strip())
+                    tags.setdefault(part, _SPACE.sub(" ", _unescaped(content)).strip())
     return tags
 
 
@@ -354,7 +355,7 @@ def _meta_values(tree: lxml_html.HtmlElement, key: str) -> list[str]:
         if content and content.strip():
             names = (element.get(a) for a in ("property", "name", "itemprop", "http-equiv"))
             if any(key in name.lower().split() for name in names if name):
-                values.append(_SPACE.sub(" ", content).strip())
+                values.append(_SPACE.sub(" ", _unescaped(content)).strip())
     return values
 
 
