@@ -936,3 +936,27 @@ def test_a_meta_value_escaped_twice_is_read_as_written() -> None:
         "The narrative of the lazy \u201cMillennials\u201d has gone well beyond"
         " \u201cget off my lawn\u201d."
     )
+
+
+def test_the_json_ld_article_at_the_page_s_address_is_the_page_s() -> None:
+    """A page may describe another article before its own (a teaser's story)."""
+    other = {
+        "@type": "NewsArticle",
+        "headline": "Storm closes the ferry",
+        "url": "https://ledger.example/2024/03/storm",
+        "author": {"@type": "Person", "name": "Bo Chen"},
+        "datePublished": "2024-03-01",
+    }
+    own = {
+        "@type": "NewsArticle",
+        "headline": "Council approves harbour budget",
+        "mainEntityOfPage": {"@id": "https://www.ledger.example/2024/03/harbour/"},
+        "author": {"@type": "Person", "name": "Ana Ruiz"},
+        "datePublished": "2024-03-03",
+    }
+    head = "".join(
+        f'<script type="application/ld+json">{json.dumps(item)}</script>' for item in (other, own)
+    )
+    meta = extract_metadata(parse_tree(_page(head)), "https://ledger.example/2024/03/harbour")
+    assert (meta.title, meta.authors) == ("Council approves harbour budget", ["Ana Ruiz"])
+    assert meta.published == datetime(2024, 3, 3)

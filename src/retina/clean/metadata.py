@@ -115,7 +115,7 @@ class Metadata:
 def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     """Read metadata from a parsed page."""
     meta = _meta_tags(tree)
-    ld, ld_nodes = _json_ld_article(tree)
+    ld, ld_nodes = _json_ld_article(tree, (url, _canonical_link(tree), meta.get("og:url")))
     publisher = _name_of(_resolved(ld.get("publisher"), ld_nodes))
     head_title = _head_title(tree)
     found = Metadata()
@@ -364,12 +364,18 @@ def is_json_ld(script: lxml_html.HtmlElement) -> bool:
     return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
-def _json_ld_article(tree: lxml_html.HtmlElement) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The first JSON-LD object whose @type is an article type (in @graph or lists too), and
-    the page's JSON-LD objects by "@id": an SEO plugin's graph (Yoast's, on a great part of
-    WordPress sites) describes the article's author and publisher once and refers to them
-    (`_resolved`)."""
-    found: dict[str, Any] | None = None
+def _json_ld_article(
+    tree: lxml_html.HtmlElement, addresses: tuple[str | None, ...]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The page's JSON-LD article, and the page's JSON-LD objects by "@id": an SEO plugin's
+    graph (Yoast's, on a great part of WordPress sites) describes the article's author and
+    publisher once and refers to them (`_resolved`).
+
+    The article is the object of an article type (in @graph or lists too) whose address
+    is the page's (`url`, `@id` or `mainEntityOfPage`, against the page's URL, canonical
+    link or `og:url`), else the first one: a page may describe other articles too, a
+    teaser's story before its own."""
+    articles: list[dict[str, Any]] = []
     fallback: dict[str, Any] = {}
     nodes: dict[str, Any] = {}
     for script in tree.iter("script"):
@@ -383,16 +389,36 @@ def _json_ld_article(tree: lxml_html.HtmlElement) -> tuple[dict[str, Any], dict[
             node_id = item.get("@id")
             if isinstance(node_id, str) and len(item) > 1:
                 nodes.setdefault(node_id, item)
-            if found is not None:
-                continue
             types = item.get("@type")
             listed = types if isinstance(types, list) else [types]
             names = {t.lower() for t in listed if isinstance(t, str)}
             if names & (_ARTICLE_TYPES - {"webpage"}):
-                found = item
+                articles.append(item)
             elif "webpage" in names and not fallback:
                 fallback = item
-    return (fallback if found is None else found), nodes
+    if len(articles) > 1:
+        own = {_address_key(address) for address in addresses if address} - {""}
+        for article in articles:
+            if own & {_address_key(a) for a in _ld_addresses(article)}:
+                return article, nodes
+    return (articles[0] if articles else fallback), nodes
+
+
+def _ld_addresses(item: dict[str, Any]) -> Iterator[str]:
+    for key in ("url", "@id", "mainEntityOfPage"):
+        value = item.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str):
+            yield value
+
+
+def _address_key(address: str) -> str:
+    """An address compared without its scheme, "www.", query, fragment or closing slash."""
+    parts = split_url(address.strip())
+    if parts is None or not parts.hostname:
+        return ""
+    return parts.hostname.removeprefix("www.") + parts.path.rstrip("/")
 
 
 def _resolved(value: Any, nodes: dict[str, Any]) -> Any:
