@@ -88,11 +88,11 @@ def find_authors(
     author meta tags' names; `referenced`: JSON-LD's authors given by "@id" alone;
     `own_names`: the site's and its publisher's names.
 
-    A JSON-LD author given by reference alone comes after the meta tags, the marked-up
-    author links and links to author pages: an SEO plugin's graph names the account that
-    posted the article, on a newsroom often a web producer's, or "admin", where the byline
-    credits the writer. It comes before elements whose class merely says "author", which
-    are as often a theme's credit or an author box of another article."""
+    A JSON-LD author given by reference alone comes after the meta tags and the marked-up
+    author (`rel=author`, `itemprop`): an SEO plugin's graph names the account that posted
+    the article, on a newsroom often a web producer's, or "admin", where the byline credits
+    the writer. It comes before elements whose class merely says "author", which are as
+    often a theme's credit or an author box of another article."""
     own = {key for name in own_names if name for key in _name_keys(name)}
     site_credit: list[str] = []
     for candidates in _sources(tree, declared, meta_names, referenced, head_title):

@@ -115,7 +115,8 @@ class Metadata:
 def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     """Read metadata from a parsed page."""
     meta = _meta_tags(tree)
-    ld, ld_nodes = _json_ld_article(tree, (url, _canonical_link(tree), meta.get("og:url")))
+    canonical_link = _canonical_link(tree)
+    ld, ld_nodes = _json_ld_article(tree, (url, canonical_link, meta.get("og:url")))
     publisher = _name_of(_resolved(ld.get("publisher"), ld_nodes))
     head_title = _head_title(tree)
     found = Metadata()
@@ -233,7 +234,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         )
     )
     canonical = _first(
-        _canonical_link(tree),
+        canonical_link,
         meta.get("og:url"),
         _text(ld.get("url")),
     )
