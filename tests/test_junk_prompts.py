@@ -289,6 +289,7 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "Die App herunterladen können Nutzer ab Montag, teilte das Ministerium mit.",
         "Unterstützen Sie unseren Kandidaten, rief der Bürgermeister den Wählern zu.",
         "Fehler in der Abrechnung kosteten die Stadt zwei Millionen Euro.",
+        "Fehler gefunden hat der Prüfer in der Abrechnung der Stadtwerke.",
         "This article appeared in The Conversation.",  # a credit: the attribution detector's
     ],
 )

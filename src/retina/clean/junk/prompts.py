@@ -168,7 +168,7 @@ independiente"."""
 _REPORT_ERROR = re.compile(
     r"^(?:report|submit|suggest|send(?:\s+us)?)\s+(?:a\s+|an\s+)?"
     r"(?:correction|typo|error|mistake)s?\b"
-    r"|^(?:fehler\s+gefunden|(?:einen\s+)?fehler\s+melden)\b"
+    r"|^fehler\s+gefunden\s*\?|^(?:einen\s+)?fehler\s+melden\b"
     r"|^signaler\s+une\s+(?:erreur|faute|coquille)\b|^(?:reportar|reporta|notificar)\s+un\s+error\b"
     r"|^segnala(?:re)?\s+un\s+errore\b|^(?:reportar|comunicar)\s+(?:um\s+)?erro\b",
     re.IGNORECASE,
