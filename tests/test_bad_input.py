@@ -29,6 +29,18 @@ ARTICLE_TEXT = dump(*BODY)
         (b"\x1f\x8b\x08\x00garbage-not-deflate", "gzip"),
         (b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "feed"),
         (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+        # a page that writes its text with JavaScript says so
+        (
+            b'<html><head><script src="/app.js"></script></head><body><div id="root"></div>'
+            b"<noscript>Enable JavaScript</noscript></body></html>",
+            "may be written by JavaScript",
+        ),
+        # a page of furniture alone says which
+        (
+            b"<html><body><div><p>We use cookies to improve your experience. By continuing"
+            b" you agree to our cookie policy.</p></div><p>Read more \xc2\xbb</p></body></html>",
+            "furniture (a cookie notice; a link label",
+        ),
     ],
 )
 def test_bad_input_raises_one_line_error(data: bytes, message: str) -> None:

@@ -10,6 +10,7 @@ import re
 import sys
 import types
 import unicodedata
+from collections import Counter
 
 from retina.clean.candidate import Draft
 from retina.clean.dateline import credited_agency
@@ -19,7 +20,7 @@ from retina.clean.syndication import canonical_elsewhere
 from retina.clean.teasers import listing_page
 from retina.clean.tokens import letters_and_digits
 from retina.errors import InputError, NotAnArticle
-from retina.model import Article, Page
+from retina.model import Article, Page, Removed
 from retina.raw.decode import decode
 from retina.url_parts import bare_host, split_url
 
@@ -93,7 +94,7 @@ def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
     _compose(draft)
     junk = remove_junk(draft.candidates, draft.authors)
     if not junk.blocks:
-        raise InputError("no article text found in the input")
+        raise InputError(_all_furniture(junk.removed))
     listing = None if keep_listing else listing_page(junk.kept)
     if listing:
         raise NotAnArticle(listing)
@@ -128,6 +129,23 @@ def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
     )
     article.language = checked_language(article.language, article.text)
     return article
+
+
+_REASONS_SHOWN = 3
+
+
+def _all_furniture(removed: list[Removed]) -> str:
+    """The reason an input whose every block is page furniture gives no article, with the
+    furniture it held ("a cookie notice; 2 × a link label to read on elsewhere")."""
+    if not removed:
+        return "no article text found in the input"
+    reasons = Counter(piece.reason for piece in removed).most_common()
+    shown = "; ".join(
+        reason if count == 1 else f"{count} × {reason}"
+        for reason, count in reasons[:_REASONS_SHOWN]
+    )
+    more = f"; {len(reasons) - _REASONS_SHOWN} more" if len(reasons) > _REASONS_SHOWN else ""
+    return f"no article text found: all {len(removed)} block(s) were furniture ({shown}{more})"
 
 
 def _credits_itself(origin: str, site_name: str | None, url: str | None) -> bool:

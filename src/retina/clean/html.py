@@ -68,11 +68,12 @@ def parse_html(text: str, *, url: str | None) -> Draft:
         raise InputError(f"the page has more than {MAX_PAGE_ELEMENTS:,} elements")
     meta = extract_metadata(tree, url)
     links = link_texts(tree)
+    scripts = sum(1 for _ in tree.iter("script"))
     extracted, readable, images = engine_blocks(tree, url)
     candidates = choose_blocks(extracted, readable, links)
     candidates = [c for c in candidates if _visible(c.text)]
     if not candidates:
-        raise InputError("no article text found in the page")
+        raise InputError(_no_text(tree, scripts))
     repeated = _title_position(candidates, meta.title)
     if repeated is not None:
         candidates.pop(repeated)  # the title, repeated above the text: it is metadata
@@ -105,6 +106,23 @@ def parse_html(text: str, *, url: str | None) -> Draft:
         canonical_url=meta.canonical_url,
         images=meta.images + [i for i in images if i.url not in {m.url for m in meta.images}],
     )
+
+
+_FEW_WORDS = 50
+"""A page showing fewer words than this, with scripts, may write its text with them."""
+
+
+def _no_text(tree: lxml_html.HtmlElement, scripts: int) -> str:
+    """Why the page gave no text, and what may be behind it: a page that writes its
+    text with JavaScript shows only its frame without a browser."""
+    body = tree.find("body")
+    shown = len(" ".join(body.itertext()).split()) if body is not None else 0
+    if scripts and shown < _FEW_WORDS:
+        return (
+            f"no article text found in the page: it shows {shown} word(s) and has {scripts}"
+            " script(s); its text may be written by JavaScript, which Retina does not run"
+        )
+    return "no article text found in the page"
 
 
 def engine_blocks(
