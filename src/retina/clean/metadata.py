@@ -817,9 +817,8 @@ def _front_page_link(href: str, page: SplitResult | None, root_only: bool) -> bo
     root tells (an absolute one may be another site's, a one-segment one a section)."""
     if not href or href.startswith(("#", "?")):
         return False
-    try:
-        link = urlsplit(urljoin(page.geturl(), href) if page else href)
-    except ValueError:
+    link = _joined(href, page)
+    if link is None:
         return False
     if link.scheme not in ("", "http", "https"):
         return False  # javascript:, mailto:
@@ -830,14 +829,30 @@ def _front_page_link(href: str, page: SplitResult | None, root_only: bool) -> bo
     return href.count("/") <= _MAX_HOME_SLASHES and _is_home(href, page)
 
 
+_WEB = ("http", "https")
+
+
+def _joined(href: str, page: SplitResult | None) -> SplitResult | None:
+    """The link's address resolved against the page's; None when it does not parse. An
+    absolute address or a path from the root (most links) needs no join, which costs ten
+    times a split on a page of hundreds of links."""
+    try:
+        if page is None or "://" in href:
+            return urlsplit(href)
+        if href.startswith("/") and not href.startswith("//") and page.scheme in _WEB:
+            return urlsplit(href)._replace(scheme=page.scheme, netloc=page.netloc)
+        return urlsplit(urljoin(page.geturl(), href))
+    except ValueError:
+        return None
+
+
 def _is_home(href: str, page: SplitResult | None) -> bool:
     """A link to the site's front page: its root, or, for a site under a path prefix of its
     host, the one-segment path that the page's own URL lies under (any one-segment path
     when the page's URL is not known: names are matched exactly, so a section link that
     happens to name a title segment strips a section name, which is no headline either)."""
-    try:
-        link = urlsplit(urljoin(page.geturl(), href) if page else href)
-    except ValueError:
+    link = _joined(href, page)
+    if link is None:
         return False
     if page and link.netloc and link.netloc != page.netloc:
         return False
