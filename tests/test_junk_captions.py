@@ -23,6 +23,9 @@ from retina.model import RemovedKind
         "A person crossing the street on November 04, 2023.Photograph: Jane Roe/Agency",
         "Das Firmengeflecht der Gruppe. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0",
         "The harbour from the lighthouse, 1911. Click to enlarge",
+        "Video: The Ledger",  # an embedded video's label and credit
+        "VIDEO: The 20-second hand wash",
+        "Grafik: Statistisches Bundesamt",
         "The old mill on the river Tamar (Jane Roe, CC BY 4.0)",
         "Hat das Potential zum Olympia-Superstar: Mikaela Shiffrin. © AFP / Jeff Pachoud",
         "Stapel mit Mauerziegeln vor dem Rohbau. - © jollier_ - stock.adobe.com",

@@ -21,6 +21,7 @@ from retina.model import BlockKind, RemovedKind
 _PICTURE_WORDS = (
     r"fotos?|photos?|photograph|photography|bild(?:er)?|images?|imagen|fotografía|fotografie"
     r"|picture|credits?|crédits?|crédito|photo\s+credit|bildquelle|fotoquelle|illustration"
+    r"|videos?|vídeo|graphics?|grafik|infografik|infographic"
     r"|фото|фотография|иллюстрация|ілюстрація|صورة|الصورة|gambar|fotoğraf"
 )
 """Words that introduce a picture credit. "Source:"/"Quelle:" are left out: in running text
