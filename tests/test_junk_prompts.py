@@ -197,6 +197,10 @@ def test_prompts_found(text: str, kind: RemovedKind) -> None:
         ("この記事は有料会員限定です。残り1234文字", "a paywall notice"),
         ("本文为付费会员专享内容", "a paywall notice"),
         ("이 기사는 유료회원 전용입니다.", "a paywall notice"),
+        ("打开新浪新闻APP，阅读体验更佳", "offers the site's app"),
+        ("下载客户端", "offers the site's app"),
+        ("アプリで読む", "offers the site's app"),
+        ("앱 다운로드", "offers the site's app"),
     ],
 )
 def test_notices_in_chinese_japanese_and_korean(text: str, reason: str) -> None:

@@ -138,6 +138,13 @@ _APP_OR_ALERTS = re.compile(
 the Ledger app for the latest news", "Enable push notifications", "Breaking news alerts
 straight to your phone", "Jetzt die App herunterladen", "Activez les notifications"."""
 _MAX_APP_PROMPT_WORDS = 20
+_APP_CJK = re.compile(
+    r"(?:下载|打开|下載|打開|安装|安裝).{0,12}(?:APP|App|app|客户端|客戶端)"
+    r"|(?:APP|App|客户端|客戶端)内?(?:打开|打開|阅读|閱讀)"
+    r"|アプリ(?:で|を)(?:読む|開く|ダウンロード)|앱\s*(?:다운로드|에서\s*보기)"
+)
+"""The app offered in Chinese, Japanese and Korean: "打开新浪新闻APP，阅读体验更佳", "下载客户端",
+"アプリで読む", "앱 다운로드"."""
 _CLICK_THROUGH = re.compile(
     r"^(?:(?:click|tap)\s+here\s+(?:to|for)|hier\s+klicken|klicken\s+sie\s+hier|cliquez\s+ici"
     r"|(?:haz|haga)\s+clic\s+aquí|pulsa\s+aquí|clicca\s+qui|clique\s+aqui)\b",
@@ -380,7 +387,9 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.NEWSLETTER_PROMPT, "a sign-up button's label"
     if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
-    if n <= _MAX_APP_PROMPT_WORDS and _APP_OR_ALERTS.match(text):
+    if (n <= _MAX_APP_PROMPT_WORDS and _APP_OR_ALERTS.match(text)) or (
+        len(text) <= _MAX_CJK_PROMPT_CHARS and _APP_CJK.search(text)
+    ):
         return RemovedKind.NEWSLETTER_PROMPT, "offers the site's app or its alerts"
     if n <= _MAX_NEWSLETTER_WORDS and (
         _SUPPORT_US_IMPERATIVE.match(text)
