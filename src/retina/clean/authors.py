@@ -29,7 +29,7 @@ from retina.clean.byline_names import (
 )
 from retina.clean.comments import in_comment_section
 from retina.clean.info_line import info_author
-from retina.clean.tokens import letters_and_digits
+from retina.clean.tokens import letters_and_digits, undoubled
 
 __all__ = ["find_authors"]
 
@@ -231,7 +231,7 @@ def _linked_names(links: list[lxml_html.HtmlElement]) -> list[str]:
     for link in links:
         if any(a.tag in _NOT_BYLINE_REGION for a in link.iterancestors()):
             continue
-        text = _undoubled(name_in_byline(_byline_text(link) or ""))
+        text = undoubled(name_in_byline(_byline_text(link) or ""))
         if not is_person_name(text) or in_comment_section(link):
             if names:
                 break
@@ -241,14 +241,6 @@ def _linked_names(links: list[lxml_html.HtmlElement]) -> list[str]:
         if len(names) == _MAX_LINKED_AUTHORS:
             break
     return names
-
-
-def _undoubled(text: str) -> str:
-    """A name written twice over, once for screen readers ("Kristen Falc'hon Kristen
-    Falc'hon"), once."""
-    words = text.split()
-    half = len(words) // 2
-    return " ".join(words[:half]) if half and words[:half] == words[half:] else text
 
 
 def _credits_the_design(element: lxml_html.HtmlElement) -> bool:

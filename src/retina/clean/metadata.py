@@ -27,6 +27,7 @@ from retina.clean.dates import parse_datetime
 from retina.clean.info_line import info_source
 from retina.clean.language import normalise_language_tag
 from retina.clean.section_names import is_section_name
+from retina.clean.tokens import undoubled
 from retina.model import Image
 from retina.raw.decode import repair_mojibake
 from retina.url_parts import bare_host, join_url, split_url
@@ -776,11 +777,7 @@ def _named(text: str) -> str:
     around it."""
     name = _LOGO_LABEL.sub(" ", text).strip(" -–—:|")
     segments = set(_TITLE_SEPARATORS.split(name))
-    if len(segments) == 1:
-        name = segments.pop()
-    words = name.split()
-    half = len(words) // 2
-    return " ".join(words[:half]) if half and words[:half] == words[half:] else name
+    return undoubled(segments.pop() if len(segments) == 1 else name)
 
 
 def _shown_site_name(tree: lxml_html.HtmlElement, url: str | None) -> str | None:

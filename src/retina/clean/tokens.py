@@ -122,3 +122,11 @@ def starts_like_title(text: str) -> bool:
 
 def _strip_possessive(word: str) -> str:
     return word.removesuffix("'s")
+
+
+def undoubled(text: str) -> str:
+    """A text written twice over, once for the eye and once for screen readers ("Kristen
+    Falc'hon Kristen Falc'hon", "Klub Jagielloński Klub Jagielloński"), once."""
+    parts = text.split()
+    half = len(parts) // 2
+    return " ".join(parts[:half]) if half and parts[:half] == parts[half:] else text
