@@ -25,6 +25,11 @@ _CONTROLS = "a label of a player, a gallery or the app"
         ("Updated: 12 March 2024, 10:15 GMT", "a date or time on its own"),
         ("Posted on 12 March 2024", "a date or time on its own"),
         ("Aktualisiert am 4. Mai 2023 um 18:02 Uhr", "a date or time on its own"),
+        (
+            "Updated March 3, 2024 at 10:15 a.m. EST | Published March 3, 2024 at 6:00 a.m. EST",
+            "a date or time on its own",
+        ),
+        ("Mittwoch | 31. Juli 2019", "a date or time on its own"),
         ("5 min read", "a reading-time label"),
         ("Tags: harbour, council, Marlow", "a list of the page's tags or categories"),
         ("Kategorie: News", "a list of the page's tags or categories"),

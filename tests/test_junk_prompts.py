@@ -170,6 +170,10 @@ from retina.model import RemovedKind
             "To revisit this article, visit My Profile, then View saved stories.",
             RemovedKind.SHARE_PROMPT,
         ),
+        ("Gift Article", RemovedKind.SHARE_PROMPT),
+        ("Add to your saved stories", RemovedKind.SHARE_PROMPT),
+        ("Comment on this story", RemovedKind.SHARE_PROMPT),
+        ("Sign in", RemovedKind.NEWSLETTER_PROMPT),
         (
             "A version of this article appears in print on March 4, 2024, Section A, Page 12 of"
             " the New York edition with the headline: Council Approves Harbour Budget.",

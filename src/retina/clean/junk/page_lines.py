@@ -30,6 +30,7 @@ from retina.model import BlockKind, RemovedKind
 _MAX_LABEL_WORDS = 1
 _EMOTICON_PARTS = frozenset("()[]{}<>:;")
 _MAX_DATE_LINE_WORDS = 12
+_MAX_STAMPS = 2
 _READING_TIME = re.compile(
     r"^(?:\W*(?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|temps\s+de\s+lecture"
     r"|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|czas\s+czytania)\W*\s*)?"
@@ -239,7 +240,7 @@ def page_line_reason(text: str) -> str | None:
     n = len(words(text))
     if not n:
         return None
-    if n <= _MAX_DATE_LINE_WORDS and _date_line(text):
+    if n <= _MAX_DATE_LINE_WORDS * _MAX_STAMPS and _date_line(text):
         return "a date or time on its own"
     if n <= _MAX_TAXONOMY_WORDS and _TAXONOMY.match(text):
         return "a list of the page's tags or categories"
@@ -296,9 +297,16 @@ def _is_separator(text: str) -> bool:
 
 
 def _date_line(text: str) -> bool:
-    if not DATE.search(text):
-        return False
-    return len(words(strip_dates(text))) <= _MAX_LABEL_WORDS
+    """A date or time with at most a word of label; or several, set apart by bars ("Updated
+    March 3, 2024 at 10:15 a.m. EST | Published March 3, 2024 at 6:00 a.m. EST")."""
+    return _one_date_line(text) or all(map(_one_date_line, _STAMP_SEPARATOR.split(text)))
+
+
+def _one_date_line(text: str) -> bool:
+    return bool(DATE.search(text)) and len(words(strip_dates(text))) <= _MAX_LABEL_WORDS
+
+
+_STAMP_SEPARATOR = re.compile(r"\s[|·•]\s")
 
 
 _LOWEST_RANK = 6

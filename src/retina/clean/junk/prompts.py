@@ -57,6 +57,8 @@ Ctrl+Enter"), common on Russian and Ukrainian sites."""
 _SHARE_LABEL = re.compile(
     r"^(?:(?:share|share\s+this|share\s+on|tweet|email|print|copy\s+link"
     r"|share\s+(?:this\s+|the\s+|full\s+)?(?:article|story|page|post)"
+    r"|gift\s+(?:this\s+)?(?:article|story)|comment\s+on\s+this\s+(?:article|story)"
+    r"|add\s+to\s+(?:your\s+)?saved\s+(?:stories|articles)|follow\s+this\s+author|summari[sz]e"
     r"|(?:artikel|beitrag)\s+teilen|partager\s+(?:cet\s+article|sur\s+\w+)"
     r"|compartir\s+(?:este\s+art[ií]culo|en\s+\w+)|condividi\s+(?:questo\s+articolo|su\s+\w+)"
     r"|compartilhe|compartilhar"
@@ -66,7 +68,8 @@ _SHARE_LABEL = re.compile(
     re.IGNORECASE,
 )
 """The labels of share, save and print buttons, alone or in a row ("Teilen | Drucken",
-"Merken", "Pin it", "Facebook Twitter Email")."""
+"Merken", "Pin it", "Facebook Twitter Email", "Gift Article", "Add to your saved
+stories")."""
 _SAVE_NOTICE = re.compile(
     r"^to\s+revisit\s+this\s+(?:article|story|recipe),\s+(?:visit|select|go\s+to)\s+my\s+"
     r"(?:profile|account)",
@@ -85,11 +88,11 @@ _NEWSLETTER = re.compile(
 _BARE_CALL = re.compile(
     r"^(?:(?:click|tap)\s+here\s+to\s+)?(?:(?:sign\s*up|subscribe)"
     r"(?:\s+(?:here|now|today|for\s+free|free))*"
-    r"|(?:register|join)(?:\s+(?:here|now|today|for\s+free|free))+)\W*$",
+    r"|(?:register|join)(?:\s+(?:here|now|today|for\s+free|free))+|sign\s*in|log\s*in)\W*$",
     re.IGNORECASE,
 )
-"""A sign-up button's label alone ("Sign up here.", "Subscribe now"): the newsletter box it
-belonged to is gone."""
+"""A sign-up or sign-in button's label alone ("Sign up here.", "Subscribe now", "Sign in"):
+the newsletter box or account menu it belonged to is gone."""
 _MAX_BUTTON_WORDS = 5
 _MORE_COVERAGE = re.compile(
     r"^(?:follow|find|see|read|get|for|more\s+(?:of|on|from))\b.{0,100}"
@@ -384,7 +387,7 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
     ):
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
     if n <= _MAX_BUTTON_WORDS and _BARE_CALL.match(text):
-        return RemovedKind.NEWSLETTER_PROMPT, "a sign-up button's label"
+        return RemovedKind.NEWSLETTER_PROMPT, "a sign-up or sign-in button's label"
     if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
     if (n <= _MAX_APP_PROMPT_WORDS and _APP_OR_ALERTS.match(text)) or (
