@@ -26,6 +26,8 @@ from retina.model import RemovedKind
         "Video: The Ledger",  # an embedded video's label and credit
         "VIDEO: The 20-second hand wash",
         "Grafik: Statistisches Bundesamt",
+        "Media caption, The mayor spoke after the vote",
+        "View image in fullscreen",
         "The old mill on the river Tamar (Jane Roe, CC BY 4.0)",
         "Hat das Potential zum Olympia-Superstar: Mikaela Shiffrin. © AFP / Jeff Pachoud",
         "Stapel mit Mauerziegeln vor dem Rohbau. - © jollier_ - stock.adobe.com",

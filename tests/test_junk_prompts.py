@@ -174,6 +174,19 @@ from retina.model import RemovedKind
         ("Add to your saved stories", RemovedKind.SHARE_PROMPT),
         ("Comment on this story", RemovedKind.SHARE_PROMPT),
         ("Sign in", RemovedKind.NEWSLETTER_PROMPT),
+        ("Reuse this content", RemovedKind.SHARE_PROMPT),
+        (
+            "The BBC is not responsible for the content of external sites. Read about our"
+            " approach to external linking.",
+            RemovedKind.BOILERPLATE,
+        ),
+        ("This article is more than 2 years old", RemovedKind.BOILERPLATE),
+        (
+            "Privacy Notice: Newsletters may contain info about charities, online ads, and"
+            " content funded by outside parties.",
+            RemovedKind.NEWSLETTER_PROMPT,
+        ),
+        ("after newsletter promotion", RemovedKind.NEWSLETTER_PROMPT),
         (
             "A version of this article appears in print on March 4, 2024, Section A, Page 12 of"
             " the New York edition with the headline: Council Approves Harbour Budget.",
@@ -299,6 +312,7 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "Fehler in der Abrechnung kosteten die Stadt zwei Millionen Euro.",
         "Fehler gefunden hat der Prüfer in der Abrechnung der Stadtwerke.",
         "This article appeared in The Conversation.",  # a credit: the attribution detector's
+        "This article is more than a rehash of the old report, the editor said on Tuesday.",
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -337,6 +337,8 @@ def test_spanish_and_french_markers(line: str) -> None:
         ("Les plus lus", BlockKind.PARAGRAPH),
         ("Lo más leído", BlockKind.PARAGRAPH),
         ("Più letti", BlockKind.PARAGRAPH),
+        ("Most viewed", BlockKind.PARAGRAPH),
+        ("Top Stories", BlockKind.PARAGRAPH),
     ],
 )
 def test_a_related_links_label_left_without_its_links_goes(label: str, kind: BlockKind) -> None:

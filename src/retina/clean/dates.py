@@ -24,13 +24,17 @@ _WEEKDAYS = (
 DATE = re.compile(
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
     rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?\b",
+    rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?\b"
+    rf"|\b\d{{1,2}}\.\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT)\b",
     re.IGNORECASE,
 )
-"""A full date (with its year) or a clock time, as pages write them."""
+"""A full date (with its year) or a clock time, as pages write them ("10:15 a.m.", the
+Guardian's "06.00 GMT")."""
 _DATE_WORDS = re.compile(
     rf"^(?:{_MONTHS}|{_WEEKDAYS}|am|pm|a\.m|p\.m|at|um|uhr|à|a|las|alle|ore|om|o|godz|de|del|der|den"
-    r"|utc|gmt|cet|cest|est|edt|pst|pdt|mez|mesz|h|on|am|le|el|il|of)$",
+    r"|utc|gmt|bst|cet|cest|est|edt|pst|pdt|mez|mesz|h|on|am|le|el|il|of"
+    r"|published|updated|modified|posted|veröffentlicht|aktualisiert|publié|publicado"
+    r"|actualizado|pubblicato|aggiornato)$",
     re.IGNORECASE,
 )
 _DATELINE_LEAD = re.compile(

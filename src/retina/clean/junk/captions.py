@@ -47,7 +47,8 @@ _ENLARGE = re.compile(
     r"|\bzum\s+vergrößern\b|\bcliquez\s+(?:sur\s+l'image\s+)?pour\s+agrandir\b"
     r"|\bhaga\s+clic\s+para\s+ampliar\b|\bclicca\s+per\s+ingrandire\b"
     r"|^(?:view|see|open)\s+(?:the\s+)?(?:full[\s-]size|larger|full|high[\s-]resolution)\s+"
-    r"(?:image|picture|photo|version)\W*$",
+    r"(?:image|picture|photo|version)\W*$"
+    r"|^(?:view|open)\s+(?:the\s+)?(?:image|picture|photo|gallery)\s+in\s+full\s*screen\W*$",
     re.IGNORECASE,
 )
 # A Creative Commons licence closing a short block is a picture's: "… CC-BY-SA 2.0".
@@ -78,7 +79,7 @@ Service photo via AP)"). An
 agency alone or with another credits the text, not a picture ("… geäußert. (dpa)",
 "(dpa/gem)", "(dpa/AFP)")."""
 _SPOKEN_LABEL = re.compile(
-    r"^(?:image|photo|picture|video)\s+(?:source|caption|credit)s?\s*,\s*\S", re.IGNORECASE
+    r"^(?:image|photo|picture|video|media)\s+(?:source|caption|credit)s?\s*,\s*\S", re.IGNORECASE
 )
 """A picture's credit or caption under the label a page writes for screen readers, with a
 comma ("Image source, Getty Images", "Image caption, Residents were rescued by boat")."""

@@ -59,6 +59,7 @@ _SHARE_LABEL = re.compile(
     r"|share\s+(?:this\s+|the\s+|full\s+)?(?:article|story|page|post)"
     r"|gift\s+(?:this\s+)?(?:article|story)|comment\s+on\s+this\s+(?:article|story)"
     r"|add\s+to\s+(?:your\s+)?saved\s+(?:stories|articles)|follow\s+this\s+author|summari[sz]e"
+    r"|reuse\s+this\s+content|republish\s+this\s+(?:article|story)"
     r"|(?:artikel|beitrag)\s+teilen|partager\s+(?:cet\s+article|sur\s+\w+)"
     r"|compartir\s+(?:este\s+art[ií]culo|en\s+\w+)|condividi\s+(?:questo\s+articolo|su\s+\w+)"
     r"|compartilhe|compartilhar"
@@ -304,6 +305,24 @@ _DISCLAIMER_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _MAX_DISCLAIMER_WORDS = 45
+_EXTERNAL_LINKS = re.compile(
+    r"\bnot\s+responsible\s+for\s+the\s+content\s+of\s+(?:external|third[- ]party|other)\s+"
+    r"(?:internet\s+)?(?:sites|websites|links|pages)\b",
+    re.IGNORECASE,
+)
+"""The site's disclaimer for the pages it links to ("The BBC is not responsible for the
+content of external sites.")."""
+_AGE_NOTE = re.compile(
+    r"^this\s+(?:article|story|content|piece)\s+is\s+(?:more\s+than|over)\s+\S+\s+"
+    r"(?:years?|months?|weeks?|days?)\s+old\W*$",
+    re.IGNORECASE,
+)
+"""A note of the article's age ("This article is more than 2 years old")."""
+_NEWSLETTER_SMALL_PRINT = re.compile(
+    r"^privacy\s+notice\s*:\s*newsletters?\b|^after\s+newsletter\s+promotion\W*$",
+    re.IGNORECASE,
+)
+"""What a newsletter box leaves behind: its privacy small print and the anchor after it."""
 # "Cancel anytime", "Jederzeit kündbar": the pitch of a subscription offer.
 _CANCEL_ANYTIME = re.compile(
     r"\bcancel\s+(?:at\s+)?any\s*time\b|\bcancela\s+cuando\s+quieras\b|\bjederzeit\s+kündbar\b"
@@ -416,6 +435,12 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.BOILERPLATE, "a paywall notice (subscribe or log in to read on)"
     if n <= _MAX_DISCLAIMER_WORDS and _DISCLAIMER.match(text) and _DISCLAIMER_SUBJECT.search(text):
         return RemovedKind.BOILERPLATE, "a disclaimer (the views are not the publisher's)"
+    if n <= _MAX_DISCLAIMER_WORDS and _EXTERNAL_LINKS.search(text):
+        return RemovedKind.BOILERPLATE, "a disclaimer for the pages the site links to"
+    if n <= _MAX_BOILERPLATE_WORDS and _AGE_NOTE.match(text):
+        return RemovedKind.BOILERPLATE, "a note of the article's age"
+    if n <= _MAX_NEWSLETTER_WORDS and _NEWSLETTER_SMALL_PRINT.match(text):
+        return RemovedKind.NEWSLETTER_PROMPT, "what a newsletter box leaves behind"
     if n <= _MAX_PAYWALL_WORDS and _CANCEL_ANYTIME.search(text):
         return RemovedKind.NEWSLETTER_PROMPT, "a subscription offer (cancel any time)"
     if n <= _MAX_NEWSLETTER_WORDS and _AFFILIATE.search(text):

@@ -106,8 +106,10 @@ REFERRAL_WORDS = _as_words(
         # Russian, Ukrainian, Arabic, Hindi, Indonesian and Turkish ("Читайте также:",
         # "По теме:", "Дивіться також", "اقرأ أيضا:", "यह भी पढ़ें:", "Baca juga:",
         # "Ayrıca okuyun")
-        # the most-read box's label ("Meistgelesen", "Les plus lus", "Lo más leído",
-        # "Più letti", "Mais lidas")
+        # the most-read box's label ("Most viewed", "Top Stories", "Meistgelesen", "Les plus
+        # lus", "Lo más leído", "Più letti", "Mais lidas")
+        "viewed",
+        "stories",
         "meistgelesen",
         "meistgelesene",
         "lus",
