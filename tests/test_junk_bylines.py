@@ -57,6 +57,7 @@ def test_biographies_found_at_the_end(line: str, author: str) -> None:
         ("Redaktion is a word that names the newsroom.", "Redaktion"),  # one-word author
         ("김민수 씨는 이날 회의에서 계획에 반대했다.", "김민수"),  # a sentence about him
         ("王明表示，计划将在明年实施。", "王明"),  # "Wang Ming said …"
+        ("Contact Jane Roe, the harbour master, to book a mooring.", "Jane Roe"),  # no address
     ],
 )
 def test_text_that_only_mentions_or_resembles_the_author_stays(line: str, author: str) -> None:
@@ -70,3 +71,15 @@ def test_remove_junk_takes_the_authors() -> None:
     [removed] = result.removed
     assert removed.kind is RemovedKind.BYLINE and removed.text == "By Jane Roe"
     assert remove_junk(candidates).removed == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact Ana Ruiz at aruiz@ledger.example or 555-123-4567. Follow her on X @anaruiz.",
+        "Reach Ana Ruiz at aruiz@ledger.example",
+    ],
+)
+def test_the_author_s_contact_line_goes_anywhere(line: str) -> None:
+    assert _found(line, "Ana Ruiz") == ["the author's contact details (Ana Ruiz)"]
+    assert _found(line, "Ana Ruiz", at_end=False) == ["the author's contact details (Ana Ruiz)"]

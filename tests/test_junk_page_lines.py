@@ -32,6 +32,10 @@ _CONTROLS = "a label of a player, a gallery or the app"
         ("Mittwoch | 31. Juli 2019", "a date or time on its own"),
         ("First published on Tue 3 Mar 2024 06.00 GMT", "a date or time on its own"),
         ("Posted: Thursday, April 21, 2022. 10:11 pm CST.", "a date or time on its own"),
+        (
+            "This story was originally published March 3, 2024, 6:00 AM.",
+            "a date or time on its own",
+        ),
         ("5 min read", "a reading-time label"),
         ("Tags: harbour, council, Marlow", "a list of the page's tags or categories"),
         ("Kategorie: News", "a list of the page's tags or categories"),

@@ -187,6 +187,21 @@ from retina.model import RemovedKind
             RemovedKind.NEWSLETTER_PROMPT,
         ),
         ("after newsletter promotion", RemovedKind.NEWSLETTER_PROMPT),
+        ("Subscribe for $1", RemovedKind.NEWSLETTER_PROMPT),
+        ("Thanks for reading! Subscribe here.", RemovedKind.NEWSLETTER_PROMPT),
+        (
+            "Our journalism needs your support. Subscribe today to The Ledger.",
+            RemovedKind.BOILERPLATE,
+        ),
+        (
+            "Local journalism is essential. Give directly to The Ledger's Community Funded"
+            " Journalism program.",
+            RemovedKind.BOILERPLATE,
+        ),
+        (
+            "Have a question about the harbour plan? Send it to questions@ledger.example.",
+            RemovedKind.BOILERPLATE,
+        ),
         (
             "A version of this article appears in print on March 4, 2024, Section A, Page 12 of"
             " the New York edition with the headline: Council Approves Harbour Budget.",
@@ -311,6 +326,8 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "Unterstützen Sie unseren Kandidaten, rief der Bürgermeister den Wählern zu.",
         "Fehler in der Abrechnung kosteten die Stadt zwei Millionen Euro.",
         "Fehler gefunden hat der Prüfer in der Abrechnung der Stadtwerke.",
+        "Donors gave $2 million to the newsroom fund last year, the foundation said.",
+        "Have a question? The council said residents could ask at the meeting.",
         "This article appeared in The Conversation.",  # a credit: the attribution detector's
         "This article is more than a rehash of the old report, the editor said on Tuesday.",
     ],

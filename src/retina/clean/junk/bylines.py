@@ -6,7 +6,8 @@ name again inside the article: a byline line ("By Cat Lafuente / June 12, 2020 9
 author's biography ("Mama Robotnik is a video game historian…", "Inga Buller ist Head of
 Social & Community bei CHIP…"). A byline is the name with nothing else but a "by" word,
 dates and times, a role of a few words or an address; a biography begins with the name
-and a verb that describes the person, among the last blocks.
+and a verb that describes the person, among the last blocks; a contact line opens with
+"Contact"/"Reach" and the name, and gives an address.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _BIO_VERB = re.compile(
     r"|arbeitet|est|était|écrit|vit|es|fue|escribe|vive|è|scrive|jest|pisze)\b",
     re.IGNORECASE,
 )
+_CONTACT = re.compile(r"^\W*(?:contact|reach|e-?mail|write\s+to|follow)\s+", re.IGNORECASE)
+"""How a line giving the author's address opens: "Contact Ana Ruiz at …", "Reach Ana Ruiz
+at …"."""
+_MAX_CONTACT_WORDS = 40
 _MIN_NAME_WORDS = 2
 """A one-word author ("Redaktion", "AFP") is too common a word to find by; a Chinese,
 Japanese or Korean name is written as one ("王明", "김민수")."""
@@ -51,6 +56,10 @@ def find_bylines(
         if candidate.kind in (BlockKind.TABLE, BlockKind.CODE):
             continue
         for name in names:
+            if _is_contact(candidate.text, name):
+                reason = f"the author's contact details ({name})"
+                findings.append(Finding((index,), RemovedKind.BYLINE, reason))
+                break
             rest = _after_name(candidate.text, name)
             if rest is None:
                 continue
@@ -61,6 +70,18 @@ def find_bylines(
                 findings.append(Finding((index,), RemovedKind.BYLINE, reason))
             break
     return findings
+
+
+def _is_contact(text: str, name: str) -> bool:
+    """A line giving the author's address: "Contact Ana Ruiz at aruiz@… or 555-123-4567.
+    Follow her on X @anaruiz.", "Reach Ana Ruiz at aruiz@…"."""
+    opening = _CONTACT.match(text)
+    return (
+        opening is not None
+        and text[opening.end() :].casefold().startswith(name.casefold())
+        and bool(_ADDRESS.search(text))
+        and len(words(text)) <= _MAX_CONTACT_WORDS
+    )
 
 
 def _caseless(name: str) -> bool:

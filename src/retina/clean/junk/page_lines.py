@@ -303,7 +303,17 @@ def _date_line(text: str) -> bool:
 
 
 def _one_date_line(text: str) -> bool:
+    text = _STORY_STAMP.sub("", text)
     return bool(DATE.search(text)) and len(words(strip_dates(text))) <= _MAX_LABEL_WORDS
+
+
+_STORY_STAMP = re.compile(
+    r"^this\s+(?:story|article)\s+was\s+(?:originally\s+|first\s+|last\s+)?"
+    r"(?:published|posted|updated)\s+",
+    re.IGNORECASE,
+)
+"""The sentence a stamp may be written as: "This story was originally published March 3,
+2024, 6:00 AM." (McClatchy's papers)."""
 
 
 _STAMP_SEPARATOR = re.compile(r"\s[|·•]\s")

@@ -95,6 +95,10 @@ _BARE_CALL = re.compile(
 """A sign-up or sign-in button's label alone ("Sign up here.", "Subscribe now", "Sign in"):
 the newsletter box or account menu it belonged to is gone."""
 _MAX_BUTTON_WORDS = 5
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_MAX_THANKS_WORDS = 10
+"""A sign-off and a button's label in one short block ("Thanks for reading! Subscribe
+here.")."""
 _MORE_COVERAGE = re.compile(
     r"^(?:follow|find|see|read|get|for|more\s+(?:of|on|from))\b.{0,100}"
     r"\b(?:coverage|updates|reporting|stories)\b.{0,60}?(?:https?://|www\.)\S+\W*$",
@@ -112,6 +116,7 @@ _MAX_CJK_PROMPT_CHARS = 40
 _CALL_OUT = re.compile(
     r"^(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:tips?|story(?:\s+ideas?)?)"
     r"|have\s+you\s+been\s+affected\b|are\s+you\s+affected\b"
+    r"|(?:do\s+you\s+)?have\s+(?:a\s+)?questions?(?:\s+(?:about|on|for)\s+[^?]{1,60})?"
     r"|(?:do\s+you\s+)?have\s+information\s+about\s+(?:this|the)\s+story)[^?]{0,80}\?"
     r"(?=.*(?:@|\b(?:e-?mail|contact|get\s+in\s+touch|send|share|write|whatsapp|call)\b))",
     re.IGNORECASE | re.DOTALL,
@@ -165,6 +170,22 @@ _SUPPORT_US = re.compile(
 )
 """A plea for money, "Please consider supporting our journalism": only where it speaks to
 the reader ("a grant to support local journalism" is news)."""
+_SUPPORT_NEEDED = re.compile(
+    r"\b(?:our|independent|local|quality)\s+journalism\s+(?:needs|depends\s+on|relies\s+on)"
+    r"\s+(?:your|readers['’]?)\s+support\b"
+    r"|^(?:[^.!?]*[.!?]\s+)?(?:please\s+)?(?:give|donate|contribute|chip\s+in)\b[^.!?]{0,80}"
+    r"\b(?:journalism|newsroom|reporting)\b",
+    re.IGNORECASE,
+)
+"""The plea put the other way round ("Our journalism needs your support."), or as a call
+to give ("Local journalism is essential. Give directly to The Ledger's Community Funded
+Journalism program.")."""
+_SUBSCRIPTION_PRICE = re.compile(
+    r"^(?:subscribe|join|sign\s+up)\s+(?:now\s+|today\s+)?(?:for|from)\s+(?:just\s+|only\s+)?"
+    r"(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:[$€£]|euros?|dollars?|cents?))",
+    re.IGNORECASE,
+)
+"""A subscription offered at a price: "Subscribe for $1", "Subscribe now from 99 cents"."""
 _SUPPORT_US_IMPERATIVE = re.compile(
     r"^(?:(?:please\s+)?support\s+(?:our|independent|local|quality)"
     r"|unterstützen\s+sie\s+(?:unseren|unsere|den|die)|unterstütze\s+(?:unseren|unsere)"
@@ -405,8 +426,12 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         _NEWSLETTER.match(call) or _NEWSLETTER_ELSEWHERE.match(call) for call in _calls(text)
     ):
         return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
-    if n <= _MAX_BUTTON_WORDS and _BARE_CALL.match(text):
+    if (n <= _MAX_BUTTON_WORDS and _BARE_CALL.match(text)) or (
+        n <= _MAX_THANKS_WORDS and any(map(_BARE_CALL.match, _SENTENCES.split(text)[1:]))
+    ):
         return RemovedKind.NEWSLETTER_PROMPT, "a sign-up or sign-in button's label"
+    if n <= _MAX_BUTTON_WORDS * 2 and _SUBSCRIPTION_PRICE.match(text):
+        return RemovedKind.NEWSLETTER_PROMPT, "a subscription offer at a price"
     if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
         return RemovedKind.RELATED_LINK, "points the reader to more coverage elsewhere"
     if (n <= _MAX_APP_PROMPT_WORDS and _APP_OR_ALERTS.match(text)) or (
@@ -415,6 +440,7 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         return RemovedKind.NEWSLETTER_PROMPT, "offers the site's app or its alerts"
     if n <= _MAX_NEWSLETTER_WORDS and (
         _SUPPORT_US_IMPERATIVE.match(text)
+        or _SUPPORT_NEEDED.search(text)
         or (_SUPPORT_US.search(text) and addresses_the_reader(text))
     ):
         return RemovedKind.BOILERPLATE, "asks the reader to support or donate"
