@@ -188,6 +188,8 @@ from retina.model import RemovedKind
         ),
         ("after newsletter promotion", RemovedKind.NEWSLETTER_PROMPT),
         ("Subscribe for $1", RemovedKind.NEWSLETTER_PROMPT),
+        ("Get the news you need to start your day", RemovedKind.NEWSLETTER_PROMPT),
+        ("Get the latest updates from The Ledger", RemovedKind.NEWSLETTER_PROMPT),
         ("Thanks for reading! Subscribe here.", RemovedKind.NEWSLETTER_PROMPT),
         (
             "Our journalism needs your support. Subscribe today to The Ledger.",
@@ -327,6 +329,7 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "Fehler in der Abrechnung kosteten die Stadt zwei Millionen Euro.",
         "Fehler gefunden hat der Prüfer in der Abrechnung der Stadtwerke.",
         "Donors gave $2 million to the newsroom fund last year, the foundation said.",
+        "Get the news from the mayor first, the aide told reporters.",
         "Have a question? The council said residents could ask at the meeting.",
         "This article appeared in The Conversation.",  # a credit: the attribution detector's
         "This article is more than a rehash of the old report, the editor said on Tuesday.",

@@ -180,6 +180,15 @@ _SUPPORT_NEEDED = re.compile(
 """The plea put the other way round ("Our journalism needs your support."), or as a call
 to give ("Local journalism is essential. Give directly to The Ledger's Community Funded
 Journalism program.")."""
+_NEWS_PITCH = re.compile(
+    r"^get\s+(?:the\s+|all\s+the\s+)?(?:latest\s+|top\s+|best\s+)?(?:news|stories|headlines|updates)"
+    r"\s+(?:you\s+need|that\s+matter|delivered|from\s+(?:the\s+)?(?-i:[A-Z])|straight\s+to"
+    r"|sent\s+to)",
+    re.IGNORECASE,
+)
+"""A newsletter's pitch that does not name it: "Get the news you need to start your day",
+"Get the latest updates from The Ledger"."""
+_MAX_NEWS_PITCH_WORDS = 15
 _SUBSCRIPTION_PRICE = re.compile(
     r"^(?:subscribe|join|sign\s+up)\s+(?:now\s+|today\s+)?(?:for|from)\s+(?:just\s+|only\s+)?"
     r"(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:[$€£]|euros?|dollars?|cents?))",
@@ -430,6 +439,8 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         n <= _MAX_THANKS_WORDS and any(map(_BARE_CALL.match, _SENTENCES.split(text)[1:]))
     ):
         return RemovedKind.NEWSLETTER_PROMPT, "a sign-up or sign-in button's label"
+    if n <= _MAX_NEWS_PITCH_WORDS and _NEWS_PITCH.match(text):
+        return RemovedKind.NEWSLETTER_PROMPT, "asks the reader to sign up or subscribe"
     if n <= _MAX_BUTTON_WORDS * 2 and _SUBSCRIPTION_PRICE.match(text):
         return RemovedKind.NEWSLETTER_PROMPT, "a subscription offer at a price"
     if n <= _MAX_MORE_COVERAGE_WORDS and _MORE_COVERAGE.match(text):
