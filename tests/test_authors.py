@@ -98,6 +98,7 @@ def test_a_name_holding_the_site_s_does_not_replace_the_site_credit() -> None:
         ("CC BY", False),
         ("257 Artikel", False),
         ("Hamburg", False),
+        ("Reporter Radio PLUS", False),
         ("More from Inga Hoeltmann and nine other writers of ours", False),
     ],
 )

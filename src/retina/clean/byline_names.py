@@ -222,9 +222,20 @@ def is_person_name(name: str) -> bool:
         return 2 <= len(name.replace(" ", "")) <= _MAX_CASELESS_NAME_CHARS and not any(
             ch.isdigit() for ch in name
         )
-    return _is_name(name) and not all(
-        word.isupper() and len(word) <= _MAX_ACRONYM for word in name.split()
+    return (
+        _is_name(name)
+        and not all(word.isupper() and len(word) <= _MAX_ACRONYM for word in name.split())
+        and not _NO_PERSON.search(name)
     )
+
+
+_NO_PERSON = re.compile(
+    r"\b(?:reporter|editor|correspondent|journalist|redakteur(?:in)?|redaktion|staff|team"
+    r"|desk|newsroom|news|radio|media|online|agency|agentur|presse|magazin|magazine|zeitung)\b",
+    re.IGNORECASE,
+)
+"""Words that name a job, a newsroom or a medium, which a person's name does not hold
+("Reporter Radio PLUS")."""
 
 
 _MAX_CASELESS_NAME_CHARS = 12
