@@ -22,6 +22,7 @@ from retina.clean.junk.page_lines import (
     find_page_lines,
     find_trailing_headings,
 )
+from retina.clean.junk.press_contacts import find_press_contacts
 from retina.clean.junk.prompts import find_prompts
 from retina.clean.junk.related import find_related_links
 from retina.clean.junk.repeats import find_repeats
@@ -62,6 +63,7 @@ def remove_junk(candidates: list[Candidate], authors: Sequence[str] = ()) -> Jun
     accept(find_page_lines(candidates, taken))
     accept(find_table_of_contents(candidates, taken))
     accept(find_related_links(candidates, taken))
+    accept(find_press_contacts(candidates, taken))
     accept(find_repeats(candidates, taken))
     accept(find_trailing_headings(candidates, taken))
     accept(find_outside_body(candidates, taken))
