@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from lxml import html as lxml_html
 
+from retina import clean
 from retina.clean.html import parse_tree
 from retina.errors import InputError
 
@@ -40,3 +41,16 @@ def test_threads_each_parse_their_own_pages() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         texts = list(pool.map(lambda page: parse_tree(page).find(".//p").text_content(), pages))
     assert texts == [f"Page {n}" for n in range(400)]
+
+
+def test_control_characters_written_as_references_do_not_break_the_tree() -> None:
+    """A "&#8;" becomes a control character in the tree, which lxml refuses in any text
+    built from it (a removed script's tail joined to the text before it)."""
+    page = (
+        "<html><body><p>The harbour &#8;vote</p><script>var x;</script>&#x1f;after"
+        "<p>The council voted on the harbour plan on Tuesday after a long debate.</p>"
+        "<p>Text &#xFFFF; and &#1114112; here.</p></body></html>"
+    )
+    article = clean(page)
+    assert "The harbour vote" in article.text
+    assert "after" in article.text

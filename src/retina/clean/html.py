@@ -282,7 +282,33 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
         raise InputError(f"HTML could not be parsed ({error})") from None
     if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         raise InputError("HTML could not be parsed (not a well-formed document)")
+    if any(_not_xml(reference) for reference in _CHARACTER_REFERENCE.findall(text)):
+        _scrub(tree)
     return tree
+
+
+_CHARACTER_REFERENCE = re.compile(r"&#(x[0-9a-f]+|[0-9]+)", re.IGNORECASE)
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _not_xml(reference: str) -> bool:
+    """Whether a numeric character reference ("&#8;") stands for a character XML text may
+    not hold: the parser writes it into the tree, and lxml then refuses any text built
+    from it (a removed element's tail joined to the text before it)."""
+    code = int(reference[1:], 16) if reference[0] in "xX" else int(reference)
+    return code > _LAST_CODE_POINT or bool(_NOT_XML_TEXT.match(chr(code)))
+
+
+_LAST_CODE_POINT = 0x10FFFF
+
+
+def _scrub(tree: lxml_html.HtmlElement) -> None:
+    """The tree's text without the control characters its character references made."""
+    for element in tree.iter():
+        if element.text and _NOT_XML_TEXT.search(element.text):
+            element.text = _NOT_XML_TEXT.sub("", element.text)
+        if element.tail and _NOT_XML_TEXT.search(element.tail):
+            element.tail = _NOT_XML_TEXT.sub("", element.tail)
 
 
 _PARSERS = threading.local()
