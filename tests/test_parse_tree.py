@@ -54,3 +54,12 @@ def test_control_characters_written_as_references_do_not_break_the_tree() -> Non
     article = clean(page)
     assert "The harbour vote" in article.text
     assert "after" in article.text
+
+
+def test_a_reference_of_thousands_of_digits_is_no_crash() -> None:
+    """Python's `int` refuses to read more than 4,300 digits."""
+    page = (
+        "<html><body><p>The council voted on the harbour plan on Tuesday after a long"
+        f" debate. &#{'9' * 5000};</p></body></html>"
+    )
+    assert clean(page).text.startswith("The council voted")

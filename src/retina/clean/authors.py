@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from retina.clean.byline_names import (
     BY_OPENINGS,
     CASELESS_SCRIPT,
+    NEWSROOM,
     is_person_name,
     name_in_byline,
     names_if_byline,
@@ -65,13 +66,6 @@ _DESIGN_CREDIT = re.compile(
 _MAX_CREDIT_LINE = 300
 _ACCOUNTS = frozenset("admin administrator webmaster root user wordpress".split())
 """A publishing system's account names, which name no one."""
-_DESK = re.compile(
-    r"\b(?:redaktion|redacción|rédaction|redazione|redakcja|redactie|staff|team|desk|newsroom"
-    r"|news|media|insight|online|agency|agentur|presse|magazin|magazine|zeitung|gazette"
-    r"|tribune|herald|wire)\b",
-    re.IGNORECASE,
-)
-"""Words that name a newsroom, a publication or an agency, not a person."""
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -161,7 +155,7 @@ def _people(authors: list[str], own: set[str]) -> list[str]:
     if len(authors) < 2:
         return authors
     people = [name for name in authors if own.isdisjoint(_name_keys(name))]
-    people = [name for name in people if not _DESK.search(name)]
+    people = [name for name in people if not NEWSROOM.search(name)]
     return people or authors
 
 

@@ -229,9 +229,15 @@ def is_person_name(name: str) -> bool:
     )
 
 
+_NEWSROOM_WORDS = (
+    r"redaktion|redacción|rédaction|redazione|redakcja|redactie|staff|team|desk|newsroom"
+    r"|news|media|insight|online|agency|agentur|presse|magazin|magazine|zeitung|gazette"
+    r"|tribune|herald|wire"
+)
+NEWSROOM = re.compile(rf"\b(?:{_NEWSROOM_WORDS})\b", re.IGNORECASE)
+"""Words that name a newsroom, a publication or an agency, not a person."""
 _NO_PERSON = re.compile(
-    r"\b(?:reporter|editor|correspondent|journalist|redakteur(?:in)?|redaktion|staff|team"
-    r"|desk|newsroom|news|radio|media|online|agency|agentur|presse|magazin|magazine|zeitung)\b",
+    rf"\b(?:reporter|editor|correspondent|journalist|redakteur(?:in)?|radio|{_NEWSROOM_WORDS})\b",
     re.IGNORECASE,
 )
 """Words that name a job, a newsroom or a medium, which a person's name does not hold

@@ -68,12 +68,11 @@ def parse_html(text: str, *, url: str | None) -> Draft:
         raise InputError(f"the page has more than {MAX_PAGE_ELEMENTS:,} elements")
     meta = extract_metadata(tree, url)
     links = link_texts(tree)
-    scripts = sum(1 for _ in tree.iter("script"))
     extracted, readable, images = engine_blocks(tree, url)
     candidates = choose_blocks(extracted, readable, links)
     candidates = [c for c in candidates if _visible(c.text)]
     if not candidates:
-        raise InputError(_no_text(tree, scripts))
+        raise InputError(_no_text(tree, text))
     repeated = _title_position(candidates, meta.title)
     if repeated is not None:
         candidates.pop(repeated)  # the title, repeated above the text: it is metadata
@@ -112,9 +111,14 @@ _FEW_WORDS = 50
 """A page showing fewer words than this, with scripts, may write its text with them."""
 
 
-def _no_text(tree: lxml_html.HtmlElement, scripts: int) -> str:
+_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+
+
+def _no_text(tree: lxml_html.HtmlElement, html: str) -> str:
     """Why the page gave no text, and what may be behind it: a page that writes its
-    text with JavaScript shows only its frame without a browser."""
+    text with JavaScript shows only its frame without a browser. Its scripts are counted
+    in the HTML, only here: the tree has lost them to `_drop_code`."""
+    scripts = len(_SCRIPT_TAG.findall(html))
     body = tree.find("body")
     shown = len(" ".join(body.itertext()).split()) if body is not None else 0
     if scripts and shown < _FEW_WORDS:
@@ -287,7 +291,9 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
     return tree
 
 
-_CHARACTER_REFERENCE = re.compile(r"&#(x[0-9a-f]+|[0-9]+)", re.IGNORECASE)
+_CHARACTER_REFERENCE = re.compile(r"&#(x[0-9a-f]{1,8}|[0-9]{1,8})", re.IGNORECASE)
+"""A numeric character reference, its first eight digits: a longer one (a hostile page's
+5,000 digits, which `int` refuses to read) names no character either."""
 _NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 

@@ -83,19 +83,17 @@ def checked_language(declared: str | None, text: str) -> str | None:
     none is declared, the language the text is written in (None when too short to tell)."""
     if declared is None:
         return detect_language(text)
-    sample = text[:_SAMPLE_CHARS]
     own = _COMMON.get(declared)
-    if own is not None:
-        tokens = [token.casefold() for token in _WORD.findall(sample)]
-        if len(tokens) < _MIN_WORDS or _share(tokens, own) >= _MIN_OWN_SHARE:
-            return declared
-        found = detect_language(sample)
-        if found in _COMMON and _share(tokens, _COMMON[found]) >= _MIN_OTHER_SHARE:
-            return found
-        if found and _in_another_script(sample):
-            return found
+    if own is None:
+        return declared  # no common words to check it by
+    sample = text[:_SAMPLE_CHARS]
+    tokens = [token.casefold() for token in _WORD.findall(sample)]
+    if len(tokens) < _MIN_WORDS or _share(tokens, own) >= _MIN_OWN_SHARE:
         return declared
-    return declared
+    found = detect_language(sample)
+    if found in _COMMON and _share(tokens, _COMMON[found]) >= _MIN_OTHER_SHARE:
+        return found
+    return found if found and _in_another_script(sample) else declared
 
 
 def _share(tokens: list[str], common: frozenset[str]) -> float:

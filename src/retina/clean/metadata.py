@@ -912,8 +912,9 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 
 
 def _unescaped(value: str) -> str:
-    """JSON-LD text as written, where the site escaped it for HTML ("O&#039;Donnell",
-    "Q&amp;A"): JSON holds no character references, so one there is an escape."""
+    """Text as written, where the site escaped it for HTML once too often ("O&#039;Donnell",
+    "Q&amp;A"): JSON holds no character references, and a meta tag's value had its own
+    escapes read by the parser, so a reference left in either is an escape."""
     return html.unescape(value) if _ENTITY.search(value) else value
 
 
