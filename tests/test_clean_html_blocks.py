@@ -195,3 +195,20 @@ def test_an_amp_page_s_ads_and_stand_ins_are_no_text() -> None:
             f"<body><article><h1>Vote</h1>{''.join(paragraphs)}</article></body></html>"
         )
         assert [block.text for block in clean(page).blocks] == BODY
+
+
+def test_a_closing_list_of_other_stories_with_their_dates_is_no_text() -> None:
+    """A link and its date stamp in one item, glued by markup without spaces: the link is
+    most of the line, and the list goes as links to other articles."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    items = [
+        ("Dredging plan divides the estuary", "Published 12 January"),
+        ("Port authority names new director", "Published 3 May 2023"),
+    ]
+    more = "<h2>More on this story</h2><ul>{}</ul>".format(
+        "".join(f'<li><a href="/news/1">{link}</a><span>{date}</span></li>' for link, date in items)
+    )
+    page = f"<html><body><article><h1>Vote</h1>{paragraphs}{more}</article></body></html>"
+    article = clean(page)
+    assert [block.text for block in article.blocks] == BODY
+    assert any("Dredging plan" in piece.text for piece in article.removed)

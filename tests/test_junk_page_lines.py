@@ -13,6 +13,8 @@ from retina.model import RemovedKind
 _COMMENT_SECTION = "a label or notice of the comment section"
 _SEPARATOR = "a separator line with no words"
 _CONTROLS = "a label of a player, a gallery or the app"
+_NEEDS_SCRIPT = "a notice that part of the page needs JavaScript"
+_DATE_LINE = "a date or time on its own"
 
 
 @pytest.mark.parametrize(
@@ -89,6 +91,11 @@ _CONTROLS = "a label of a player, a gallery or the app"
         ("Listen to this article · 5:32 min", _CONTROLS),
         ("loading...", _CONTROLS),
         ("Open in app", _CONTROLS),
+        ("Please turn on JavaScript to use this feature", _NEEDS_SCRIPT),
+        ("JavaScript is disabled in your browser.", _NEEDS_SCRIPT),
+        ("This interactive graphic requires JavaScript.", _NEEDS_SCRIPT),
+        ("Bitte aktivieren Sie JavaScript, um die Grafik zu sehen.", _NEEDS_SCRIPT),
+        ("Publié le 05 mars 2024 à 18h30, modifié le 05 mars 2024 à 19h02", _DATE_LINE),
         ("Sign in to comment", _COMMENT_SECTION),
         ("Back to top", "a link back to the top or the front page"),
         ("Zur Startseite", "a link back to the top or the front page"),
@@ -151,6 +158,8 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "The deal closed 2 hours ago.",
         "Loading the trucks took hours.",
         "Get the app right and the users follow.",
+        "Enable JavaScript in Chrome by opening Settings.",  # a how-to's step
+        "The course teaches JavaScript to beginners.",
     ],
 )
 def test_prose_stays(text: str) -> None:

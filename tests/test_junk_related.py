@@ -195,6 +195,26 @@ def test_closing_links_to_other_articles_go_with_their_heading() -> None:
     assert "closing the text" in finding.reason
 
 
+def test_closing_links_with_their_dates_go_too() -> None:
+    """A list of other stories gives each its date beside the link: the link is then a
+    share of the line (its text, not the stamp)."""
+    candidates = [
+        _PROSE,
+        Candidate(BlockKind.HEADING, "Our harbour coverage"),
+        Candidate(
+            BlockKind.LIST_ITEM, "Storms flood the harbour wall - March 2, 2024", link_density=0.7
+        ),
+        Candidate(
+            BlockKind.LIST_ITEM,
+            "Council to vote on the budget Published 12 January",
+            link_density=0.6,
+        ),
+    ]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (1, 2, 3)
+    assert finding.reason.startswith("2 link(s) to other articles closing the text")
+
+
 @pytest.mark.parametrize(
     "candidates",
     [
@@ -205,8 +225,12 @@ def test_closing_links_to_other_articles_go_with_their_heading() -> None:
         [_PROSE, Candidate(BlockKind.HEADING, "Further reading"), _link("www.example.org/wall")],
         # nothing but links: no prose of its own to end, so the links are the page
         [_link("Storms flood the harbour wall again"), _link("Council votes on harbour wall")],
-        # a closing line that is not wholly a link
+        # a closing line that is not wholly a link, with a date or without
         [_PROSE, Candidate(BlockKind.PARAGRAPH, "Storms flood the harbour wall again")],
+        [
+            _PROSE,
+            Candidate(BlockKind.LIST_ITEM, "Storms flood the wall March 2, 2024", link_density=0.3),
+        ],
     ],
 )
 def test_what_is_not_a_closing_list_of_links(candidates: list[Candidate]) -> None:

@@ -25,18 +25,49 @@ DATE = re.compile(
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
     rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?\b"
+    rf"|\b\d{{1,2}}h\d{{2}}\b"
     rf"|\b\d{{1,2}}\.\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT)\b",
     re.IGNORECASE,
 )
 """A full date (with its year) or a clock time, as pages write them ("10:15 a.m.", the
-Guardian's "06.00 GMT")."""
+Guardian's "06.00 GMT", the French "18h30")."""
 _DATE_WORDS = re.compile(
     rf"^(?:{_MONTHS}|{_WEEKDAYS}|am|pm|a\.m|p\.m|at|um|uhr|à|a|las|alle|ore|om|o|godz|de|del|der|den"
     r"|utc|gmt|bst|cet|cest|est|edt|pst|pdt|mez|mesz|h|on|am|le|el|il|of"
     r"|published|updated|modified|posted|veröffentlicht|aktualisiert|publié|publicado"
-    r"|actualizado|pubblicato|aggiornato)$",
+    r"|actualizado|pubblicato|aggiornato|modifié|geändert|modificado|modificato)$",
     re.IGNORECASE,
 )
+_STAMP_LABEL = (
+    r"(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour"
+    r"|publicado|actualizado|pubblicato|aggiornato)\s*:?\s*"
+)
+_STAMP_DATE = (
+    rf"(?:{DATE.pattern}|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    r"|(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)"
+)
+_TRAILING_STAMP = re.compile(
+    rf"(?:\s*[|·•,–—-]?\s+(?:{_STAMP_LABEL})?|(?<=[^\W\d_]){_STAMP_LABEL}){_STAMP_DATE}(?:[\s,]+(?:at\s+)?{_STAMP_DATE})?\W*$",
+    re.IGNORECASE,
+)
+_MAX_STAMPED_CHARS = 300
+
+
+def split_stamp(text: str) -> tuple[str, str]:
+    """A line and the date stamp it ends with: a list of other stories gives each its
+    date ("Engineers warn sea wall could fail Published 12 January", "… | 3 hours ago"),
+    even glued to the headline by markup without spaces ("…could failPublished 12
+    January"). The stamp is "" when the line ends with none, or is too long to be a
+    headline and its stamp."""
+    if len(text) > _MAX_STAMPED_CHARS:
+        return text, ""
+    found = _TRAILING_STAMP.search(text)
+    if found is None or not found.start():
+        return text, ""
+    return text[: found.start()], text[found.start() :].strip(_SEPARATORS)
+
+
 _DATELINE_LEAD = re.compile(
     rf"^(?:{_WEEKDAYS}|updated|published|posted|on|am|le|el|il|den|vom)\.?,?$", re.IGNORECASE
 )

@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 from retina.clean.blend import blend
 from retina.clean.candidate import Candidate, Draft
 from retina.clean.comments import CommentSections
+from retina.clean.dates import split_stamp
 from retina.clean.declared_body import DeclaredBody
 from retina.clean.metadata import extract_metadata, is_json_ld
 from retina.clean.other_articles import mark_other_articles
@@ -77,8 +78,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     if repeated is not None:
         candidates.pop(repeated)  # the title, repeated above the text: it is metadata
     for candidate in candidates:
-        if candidate.text in links:
-            candidate.link_density = 1.0
+        candidate.link_density = max(candidate.link_density, _link_share(candidate.text, links))
     mark_comments(tree, candidates)
     declared = DeclaredBody(meta.body, meta.lead)
     candidates = declared.paragraphs(candidates)
@@ -105,6 +105,15 @@ def parse_html(text: str, *, url: str | None) -> Draft:
         canonical_url=meta.canonical_url,
         images=meta.images + [i for i in images if i.url not in {m.url for m in meta.images}],
     )
+
+
+def _link_share(text: str, links: set[str]) -> float:
+    """1 for the text of a link; for a link's text and the date stamp a list of stories
+    gives it ("Ferry fares rise Published 3 May"), the link's share of the line."""
+    if text in links:
+        return 1.0
+    headline, stamp = split_stamp(text)
+    return len(headline) / len(text) if stamp and headline in links else 0.0
 
 
 _FEW_WORDS = 50

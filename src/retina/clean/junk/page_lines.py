@@ -161,7 +161,6 @@ _MAX_AGO_WORDS = 8
 _CONTROLS = re.compile(
     r"^(?:your\s+browser\s+does\s+not\s+support\b.*"
     r"|this\s+video\s+(?:can\s*not|cannot|could\s+not)\s+be\s+played\b.*"
-    r"|please\s+enable\s+javascript\s+to\s+(?:view|see|watch|play|read)\b.*"
     r"|loading\s*(?:\.\.\.|…)?|click\s+to\s+expand|(?:enlarge|expand)\s+this\s+image"
     r"|toggle\s+caption|(?:hide|show)\s+caption|image\s+\d+\s+of\s+\d+"
     r"|listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*[·•|–-]\s*\d+(?::\d+)?\s*(?:min\w*)?)?"
@@ -173,6 +172,20 @@ _CONTROLS = re.compile(
 ("Your browser does not support the video tag.", "toggle caption", "Image 1 of 12",
 "Listen to this article", "Open in app")."""
 _MAX_CONTROLS_WORDS = 20
+_NEEDS_SCRIPT = re.compile(
+    r"^(?:(?:please\s+)?(?:enable|turn\s+on|activate|switch\s+on)\s+javascript"
+    r"(?:\s+in\s+your\s+browser)?\s+(?:to|for|in\s+order\s+to)\s+(?:use|view|see|watch|play"
+    r"|read|continue|access|comment|display|experience|enjoy|get)\b.*"
+    r"|please\s+(?:enable|turn\s+on|activate|switch\s+on)\s+javascript\b.*"
+    r"|javascript\s+is\s+(?:disabled|required|not\s+enabled|turned\s+off)\b.*"
+    r"|this\s+(?:\w+\s+){1,2}requires\s+javascript\b.*"
+    r"|bitte\s+aktivieren\s+sie\s+javascript\b.*|veuillez\s+activer\s+(?:le\s+)?javascript\b.*"
+    r"|(?:por\s+favor,?\s+)?(?:habilita|activa)\s+(?:el\s+)?javascript\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""What a widget says in its place without its script ("Please turn on JavaScript to use
+this feature", "Bitte aktivieren Sie JavaScript"). A how-to's step ("Enable JavaScript in
+the browser's settings") asks it for no purpose of the page's, and stays."""
 _SKIP_LINK = re.compile(
     r"^\W*(?:skip\s+(?:to|past|over|navigation|gallery|ad|advertisement)\b|überspringe\b"
     r"|(?:zum|zur)\s+\w+\s+springen\b"
@@ -279,6 +292,8 @@ def page_line_reason(text: str) -> str | None:
         return "a date or time on its own"
     if n <= _MAX_CONTROLS_WORDS and _CONTROLS.match(text):
         return "a label of a player, a gallery or the app"
+    if n <= _MAX_CONTROLS_WORDS and _NEEDS_SCRIPT.match(text):
+        return "a notice that part of the page needs JavaScript"
     if _CAROUSEL.match(text):
         return "a slideshow's controls and captions"
     return None

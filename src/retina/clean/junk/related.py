@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from retina.clean.candidate import Candidate, Finding
+from retina.clean.dates import split_stamp
 from retina.clean.tokens import (
     LETTER,
     content_words,
@@ -502,23 +503,24 @@ def _closing_links(candidates: list[Candidate], taken: set[int]) -> Finding | No
         for i in kept
     ):
         return None
-    links = sum(1 for i in run if candidates[i].link_density >= _LINK_ONLY)
+    links = sum(1 for i in run if candidates[i].link_density > 0)
     return Finding(
         tuple(run),
         RemovedKind.RELATED_LINK,
-        f"{links} link(s) to other articles closing the text, each a headline on its own",
+        f"{links} link(s) to other articles closing the text, each a headline (and its date)",
     )
 
 
 def _is_bare_headline_link(candidate: Candidate) -> bool:
-    """A link whose text is a headline; a bare address cites a source ("Weiterführender
-    Link: www.dwds.de/…"), and stays."""
+    """A link whose text is a headline, alone or with its date stamp; a bare address
+    cites a source ("Weiterführender Link: www.dwds.de/…"), and stays."""
+    headline, _ = split_stamp(candidate.text)
     return (
-        candidate.link_density >= _LINK_ONLY
+        candidate.link_density * len(candidate.text) >= _LINK_ONLY * len(headline)
         and candidate.kind is not BlockKind.TABLE
-        and not _URL.match(candidate.text.strip())
-        and is_headline_like(candidate.text)
-        and not ends_like_sentence(candidate.text)
+        and not _URL.match(headline.strip())
+        and is_headline_like(headline)
+        and not ends_like_sentence(headline)
     )
 
 
