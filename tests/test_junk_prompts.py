@@ -125,6 +125,14 @@ from retina.model import RemovedKind
         ("Artikel teilen", RemovedKind.SHARE_PROMPT),
         ("Follow", RemovedKind.SHARE_PROMPT),
         ("Síguenos en Twitter", RemovedKind.SHARE_PROMPT),
+        (
+            "Sigue toda la información de Economía y Negocios en Facebook y X, o en nuestra"
+            " newsletter semanal",
+            RemovedKind.SHARE_PROMPT,
+        ),
+        ("Suivez toute l’actualité de Paris sur Facebook", RemovedKind.SHARE_PROMPT),
+        ("Folgen Sie der Autorin auf X", RemovedKind.SHARE_PROMPT),
+        ("Segui il canale WhatsApp del Corriere", RemovedKind.SHARE_PROMPT),
         ("Folgen Sie uns auf Twitter Liken Sie uns auf Facebook", RemovedKind.SHARE_PROMPT),
         ("Suivez-nous sur Facebook", RemovedKind.SHARE_PROMPT),
         ("Comparte esta noticia", RemovedKind.SHARE_PROMPT),
@@ -333,6 +341,9 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         "Have a question? The council said residents could ask at the meeting.",
         "This article appeared in The Conversation.",  # a credit: the attribution detector's
         "This article is more than a rehash of the old report, the editor said on Tuesday.",
+        # "sigue" also means "goes on": a report, not a call to follow
+        "Sigue la polémica en Twitter tras las declaraciones del ministro",
+        "Sigue sin conocerse el paradero del artículo robado",
     ],
 )
 def test_prose_stays(text: str) -> None:

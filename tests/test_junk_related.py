@@ -195,6 +195,31 @@ def test_closing_links_to_other_articles_go_with_their_heading() -> None:
     assert "closing the text" in finding.reason
 
 
+def test_a_box_of_links_goes_whole_when_one_of_its_headlines_is_unrelated() -> None:
+    """Two links in one list amid the text: one shares the article's words, the other
+    does not; both are the box of other stories."""
+    candidates = [
+        _PROSE,
+        _link("Storms flood the harbour wall again", BlockKind.LIST_ITEM),
+        _link("Ferry fares climb by a tenth in April", BlockKind.LIST_ITEM),
+        _PROSE,
+    ]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (1, 2)
+    assert "one of them unrelated" in finding.reason
+
+
+def test_links_that_all_share_the_article_s_words_stay() -> None:
+    """The article's own list of documents, each a link."""
+    candidates = [
+        _PROSE,
+        _link("Council report on the harbour wall", BlockKind.LIST_ITEM),
+        _link("The harbour budget vote", BlockKind.LIST_ITEM),
+        _PROSE,
+    ]
+    assert not find_related_links(candidates, set())
+
+
 def test_closing_links_with_their_dates_go_too() -> None:
     """A list of other stories gives each its date beside the link: the link is then a
     share of the line (its text, not the stamp)."""

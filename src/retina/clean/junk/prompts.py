@@ -33,9 +33,11 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_ELSEWHERE = re.compile(
-    r"^(?:síguenos|sígannos|seguinos|folgen\s+sie\s+uns|folge\s+uns|seguici|siga-nos|segue-nos"
+    r"^(?:síguenos|sígannos|seguinos|folgen\s+sie|folge\s+uns|seguici|siga-nos|segue-nos"
+    r"|sigue\s+(?:toda\s+la\s+(?:información|actualidad)|a\b|el\s+canal|nuestr\w+)|siga\s+a\b"
+    r"|segui\s+(?:tutte\s+le\s+notizie|il\s+canale)|suivez(?:[\s-]nous|\s+toute\s+l['’]actualité)"
     r"|join|únete|unete|únase|rejoignez|rejoins|unisciti|entre\s+(?:no|em)|participe"
-    r"|suivez-nous|suis-nous|volg\s+ons|obserwuj\s+nas|comparte|compartí|compártelo|teilen\s+sie"
+    r"|suis-nous|volg\s+ons|obserwuj\s+nas|comparte|compartí|compártelo|teilen\s+sie"
     r"|partagez|condividi|compartilhe|deel|udostępnij"
     r"|подписывайтесь|подпишитесь|следите\s+за\s+нами|читайте\s+нас|поделитесь|підписуйтесь"
     r"|تابعونا|تابعوا|تابعنا|اشترك|ikuti\s+kami|ikuti|bizi(?=.*\btakip\b))\b"
@@ -49,7 +51,8 @@ _SHARE_ELSEWHERE = re.compile(
 )
 """Follow and share prompts in Spanish, German, Italian, Portuguese, French, Dutch,
 Polish, Russian, Ukrainian, Arabic, Indonesian and Turkish ("Síguenos en Twitter",
-"Folgen Sie uns auf Instagram", "Comparte esta noticia", "Подписывайтесь на наш канал в
+"Sigue toda la información de Economía en Facebook y X", "Folgen Sie uns auf Instagram",
+"Comparte esta noticia", "Подписывайтесь на наш канал в
 Telegram", "تابعونا على تويتر", "Ikuti kami di Google News")."""
 _TYPO_NOTICE = re.compile(r"\bctrl\s*\+\s*enter\b", re.IGNORECASE)
 """A notice to report a typo by selecting it ("Если вы нашли ошибку, выделите её и нажмите

@@ -409,6 +409,7 @@ def find_related_links(candidates: list[Candidate], skip: set[int]) -> list[Find
         if finding:
             findings.append(finding)
             taken.update(finding.positions)
+    findings = [_whole_box(candidates, finding, taken) for finding in findings]
     for links in (_closing_links(candidates, taken), _opening_links(candidates, taken)):
         if links:
             findings.append(links)
@@ -637,6 +638,9 @@ def _run_on_marker(text: str) -> tuple[str, str] | None:
     return None
 
 
+_BARE_LINK = "a block that is only a link to a headline"
+
+
 def _bare_link(
     candidates: list[Candidate], i: int, taken: set[int], vocabulary: ArticleVocabulary
 ) -> Finding | None:
@@ -654,7 +658,52 @@ def _bare_link(
     return Finding(
         (i,),
         RemovedKind.RELATED_LINK,
-        f"a block that is only a link to a headline ({_relation(overlap)})",
+        f"{_BARE_LINK} ({_relation(overlap)})",
+    )
+
+
+def _whole_box(candidates: list[Candidate], finding: Finding, taken: set[int]) -> Finding:
+    """A list item that is a link to an unrelated headline takes along the list items
+    around it that are links to headlines too, when prose stands on both sides: one box
+    of links to other stories set into the text ("Mehr zum Thema"), some of whose
+    headlines share the article's words. A list closing the text may be its own "See
+    also"."""
+    if not finding.reason.startswith(_BARE_LINK):
+        return finding
+    [i] = finding.positions
+    if candidates[i].kind is not BlockKind.LIST_ITEM:
+        return finding
+    box = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(candidates) and j not in taken and _box_item(candidates[j]):
+            box.append(j)
+            j += step
+    box.sort()
+    if len(box) == 1 or not (
+        _is_prose(candidates, box[0] - 1) and _is_prose(candidates, box[-1] + 1)
+    ):
+        return finding
+    taken.update(box)
+    return Finding(
+        tuple(box),
+        RemovedKind.RELATED_LINK,
+        f"a list of {len(box)} links to headlines amid the text, one of them unrelated to it",
+    )
+
+
+def _box_item(candidate: Candidate) -> bool:
+    return candidate.kind is BlockKind.LIST_ITEM and _is_bare_headline_link(candidate)
+
+
+def _is_prose(candidates: list[Candidate], i: int) -> bool:
+    if not 0 <= i < len(candidates):
+        return False
+    candidate = candidates[i]
+    return (
+        candidate.kind is BlockKind.PARAGRAPH
+        and ends_like_sentence(candidate.text)
+        and len(words(candidate.text)) >= _MIN_PROSE_WORDS
     )
 
 
