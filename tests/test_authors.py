@@ -51,6 +51,15 @@ def _ld(author: object) -> str:
             '<span class="byline">The Ledger Staff</span>',
             ["The Ledger"],
         ),
+        # a byline in text whose names are set in markup of their own
+        ("", "<p>By <b>Ana Ruiz</b> | March 5, 2024</p>", ["Ana Ruiz"]),
+        (
+            "",
+            "<div>Von <strong>Ana Ruiz</strong> und <strong>Bo Chen</strong></div>",
+            ["Ana Ruiz", "Bo Chen"],
+        ),
+        ("", "<p>Posted 2024-03-05<br>By <em>Ana Ruiz</em></p>", ["Ana Ruiz"]),
+        ("", "<p>By <b>the numbers</b>: the harbour in figures</p>", []),
         # links to author pages, on a site whose class names say nothing
         (
             "",

@@ -281,6 +281,28 @@ def _caseless_byline(element: lxml_html.HtmlElement, text: str) -> bool:
     )
 
 
+_LINE_ENDS = frozenset({"br", "p", "div", "li", "ul", "ol", "table", "section", "h1", "h2", "h3"})
+_MAX_LINE_CHARS = 200
+
+
+def _line_after(element: etree._Element, event: str) -> str:
+    """The line a run of text opens, through the inline elements after it up to a line
+    break: the element's own text and its children for its opening run ("start"), its
+    tail and the siblings after it for its tail."""
+    if event == "start":
+        parts, nodes = [element.text or ""], iter(element)
+    else:
+        parts, nodes = [element.tail or ""], element.itersiblings()
+    size = len(parts[0])
+    for node in nodes:
+        if not isinstance(node.tag, str) or node.tag in _LINE_ENDS or size > _MAX_LINE_CHARS:
+            break
+        for piece in (*node.itertext(), node.tail or ""):
+            parts.append(piece)
+            size += len(piece)
+    return "".join(parts)
+
+
 def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:
     """The names of the first line of text in the page that is a byline and nothing else
     ("Posted: 29/06/2024<br>By Leona Stanhope"), for pages that mark none up; not in a
@@ -297,6 +319,8 @@ def _text_byline(tree: lxml_html.HtmlElement) -> list[str]:
             continue
         owner = element if event == "start" else element.getparent()
         names = names_if_byline(run)
+        if not names and len(run.split()) == 1:  # "By <b>Ana Ruiz</b>": the name in markup
+            names = names_if_byline(_line_after(element, event))
         if (
             names
             and owner is not None
