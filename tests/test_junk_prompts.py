@@ -144,6 +144,8 @@ from retina.model import RemovedKind
         ("Supported by", RemovedKind.AD),
         ("Video Ad Feedback", RemovedKind.AD),
         ("Got a news tip? Email us at tips@example.com.", RemovedKind.BOILERPLATE),
+        ("Have an opinion? Send us a letter to the editor.", RemovedKind.BOILERPLATE),
+        ("Submit a letter to the editor", RemovedKind.BOILERPLATE),
         (
             "Have you been affected by the flooding? Share your experiences by emailing"
             " haveyoursay@example.co.uk.",
@@ -344,6 +346,8 @@ def test_russian_and_turkish_prose_stays(text: str) -> None:
         # "sigue" also means "goes on": a report, not a call to follow
         "Sigue la polémica en Twitter tras las declaraciones del ministro",
         "Sigue sin conocerse el paradero del artículo robado",
+        "Write a letter to the editor explaining why the council erred, residents were told.",
+        "Have an opinion about the budget? The council wants to hear it at the hearing.",
     ],
 )
 def test_prose_stays(text: str) -> None:

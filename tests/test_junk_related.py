@@ -55,6 +55,7 @@ UNRELATED = "Pop star announces surprise comeback tour across Europe"
         "Přečtěte si také: Popová hvězda ohlásila turné po Evropě",
         "Citește și: Vedeta pop anunță un turneu surpriză în Europa",
         f"Ayrıca okuyun: {UNRELATED}",
+        f"Go deeper: {UNRELATED}",
     ],
 )
 def test_marker_and_headline_removed(line: str) -> None:

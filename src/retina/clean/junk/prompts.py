@@ -120,12 +120,16 @@ _CALL_OUT = re.compile(
     r"^(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:tips?|story(?:\s+ideas?)?)"
     r"|have\s+you\s+been\s+affected\b|are\s+you\s+affected\b"
     r"|(?:do\s+you\s+)?have\s+(?:a\s+)?questions?(?:\s+(?:about|on|for)\s+[^?]{1,60})?"
-    r"|(?:do\s+you\s+)?have\s+information\s+about\s+(?:this|the)\s+story)[^?]{0,80}\?"
-    r"(?=.*(?:@|\b(?:e-?mail|contact|get\s+in\s+touch|send|share|write|whatsapp|call)\b))",
+    r"|(?:do\s+you\s+)?have\s+information\s+about\s+(?:this|the)\s+story"
+    r"|(?:got|have|do\s+you\s+have)\s+an?\s+(?:opinion|view|point\s+of\s+view))[^?]{0,80}\?"
+    r"(?=.*(?:@|\b(?:e-?mail|contact|get\s+in\s+touch|send|share|write|submit|whatsapp|call)\b))"
+    r"|^(?:send|write|submit)\s+(?:us\s+)?(?:an?\s+)?letters?\s+to\s+the\s+editor"
+    r"(?:\s+(?:here|online|at\s+\S+))?\W*$",
     re.IGNORECASE | re.DOTALL,
 )
-"""The newsroom asking for tips or experiences: "Got a news tip? Email us at …", "Have you
-been affected by the flooding? Share your experiences by emailing …"."""
+"""The newsroom asking for tips, experiences or letters: "Got a news tip? Email us at …",
+"Have you been affected by the flooding? Share your experiences by emailing …", "Have an
+opinion? Send us a letter to the editor."."""
 _MAX_CALL_OUT_WORDS = 60
 _APP_OR_ALERTS = re.compile(
     r"^(?:(?:click|tap)\s+here\s+to\s+)?(?:download|get|install|try)\s+(?:the\s+|our\s+)?"
@@ -463,7 +467,7 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
     if n <= _MAX_PRINT_EDITION_WORDS and _PRINT_EDITION.match(text):
         return RemovedKind.BOILERPLATE, "a note of where the article ran in print"
     if n <= _MAX_CALL_OUT_WORDS and _CALL_OUT.match(text):
-        return RemovedKind.BOILERPLATE, "asks the reader for news tips or experiences"
+        return RemovedKind.BOILERPLATE, "asks the reader for news tips, letters or experiences"
     if n <= _MAX_PAYWALL_WORDS and (
         (_PAYWALL.search(text) and addresses_the_reader(text)) or _FOR_SUBSCRIBERS.match(text)
     ):

@@ -58,6 +58,7 @@ REFERRAL_WORDS = _as_words(
         "suggested",
         "further",
         "explore",
+        "deeper",
         "previously",
         "also",
         "more",
@@ -162,6 +163,8 @@ REFERRAL_WORDS = _as_words(
 MARKER_FILLERS = _as_words(
     [
         "you",
+        "go",
+        "dig",
         "may",
         "might",
         "also",
