@@ -52,6 +52,9 @@ _TRAILING_STAMP = re.compile(
     re.IGNORECASE,
 )
 _MAX_STAMPED_CHARS = 300
+_STAMP_WINDOW = 64
+"""A stamp, its label and the separator before it fit in the line's last characters
+("… - Updated: March 3, 2024 at 10:15 a.m."); the pattern is tried there alone."""
 
 
 def split_stamp(text: str) -> tuple[str, str]:
@@ -60,9 +63,10 @@ def split_stamp(text: str) -> tuple[str, str]:
     even glued to the headline by markup without spaces ("…could failPublished 12
     January"). The stamp is "" when the line ends with none, or is too long to be a
     headline and its stamp."""
-    if len(text) > _MAX_STAMPED_CHARS:
+    tail = text[-_STAMP_WINDOW:]
+    if len(text) > _MAX_STAMPED_CHARS or not (any(map(str.isdigit, tail)) or "ago" in tail):
         return text, ""
-    found = _TRAILING_STAMP.search(text)
+    found = _TRAILING_STAMP.search(text, max(0, len(text) - _STAMP_WINDOW))
     if found is None or not found.start():
         return text, ""
     return text[: found.start()], text[found.start() :].strip(_SEPARATORS)
