@@ -1,10 +1,10 @@
-"""Dates written in lines of text: the stamp a list of stories gives each headline."""
+"""Dates as pages write them, and the stamp a list of stories gives each headline."""
 
 from __future__ import annotations
 
 import pytest
 
-from retina.clean.dates import split_stamp
+from retina.clean.dates import parse_datetime, split_stamp
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,28 @@ def test_a_line_ending_with_a_date_stamp_is_split_before_it(
 )
 def test_a_line_without_a_stamp_after_text_is_kept_whole(line: str) -> None:
     assert split_stamp(line) == (line, "")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05T18:30:00Z", "2024-03-05T18:30:00+00:00"),
+        ("1709663400", "2024-03-05T18:30:00+00:00"),  # seconds since 1970
+        ("1709663400000", "2024-03-05T18:30:00+00:00"),  # milliseconds
+        ("10.12.2022, 07:00:03", "2022-12-10T07:00:03"),  # dotted: day first
+        ("03/05/2024", "2024-03-05T00:00:00"),  # slashed: month first, as in the US
+        ("5 marzo 2024", "2024-03-05T00:00:00"),
+        ("5. März 2024 18:30", "2024-03-05T18:30:00"),
+        ("5 décembre 2023", "2023-12-05T00:00:00"),
+        ("2024-03-05T18:30:00 EST", "2024-03-05T18:30:00-05:00"),
+        ("Tue, 05 Mar 2024 18:30:00 CET", "2024-03-05T18:30:00+01:00"),
+    ],
+)
+def test_dates_as_pages_write_them(value: str, expected: str) -> None:
+    parsed = parse_datetime(value)
+    assert parsed is not None and parsed.isoformat() == expected
+
+
+@pytest.mark.parametrize("value", ["", "0000-00-00", "2024-13-45", "{{date}}", "Mars attacks"])
+def test_what_is_no_date(value: str) -> None:
+    assert parse_datetime(value) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime
+from datetime import UTC, datetime
 
 _MONTHS = (
     r"jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun(?:e|i)?"
@@ -106,8 +106,43 @@ def cut_at_date(text: str) -> str:
         head = rest
 
 
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+"""Seconds (or milliseconds) since 1970, as some publishing systems write the date."""
+_DAY_FIRST = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+"""A date written with dots is day first everywhere it is written so ("05.03.2024")."""
+_FOREIGN_MONTHS = {
+    **dict.fromkeys(("januar", "janvier", "enero", "gennaio", "janeiro", "januari"), "January"),
+    **dict.fromkeys(("februar", "février", "febrero", "febbraio", "fevereiro"), "February"),
+    **dict.fromkeys(("märz", "mars", "marzo", "março", "maart"), "March"),
+    **dict.fromkeys(("avril", "abril", "aprile"), "April"),
+    **dict.fromkeys(("mai", "mayo", "maggio", "maio", "mei"), "May"),
+    **dict.fromkeys(("juni", "juin", "junio", "giugno", "junho"), "June"),
+    **dict.fromkeys(("juli", "juillet", "julio", "luglio", "julho"), "July"),
+    **dict.fromkeys(("août", "agosto", "augustus"), "August"),
+    **dict.fromkeys(("septembre", "septiembre", "settembre", "setembro"), "September"),
+    **dict.fromkeys(("oktober", "octobre", "octubre", "ottobre", "outubro"), "October"),
+    **dict.fromkeys(("novembre", "noviembre", "novembro"), "November"),
+    **dict.fromkeys(("dezember", "décembre", "diciembre", "dicembre", "dezembro"), "December"),
+}
+_FOREIGN_MONTH = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(_FOREIGN_MONTHS) + r")(?![^\W\d_])", re.IGNORECASE
+)
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 3600, "CET": 3600, "MEZ": 3600,
+    "CEST": 7200, "MESZ": 7200, "EET": 7200, "EEST": 10800, "MSK": 10800,
+    "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200,
+    "MDT": -21600, "PST": -28800, "PDT": -25200, "AEST": 36000, "AEDT": 39600,
+    "JST": 32400, "KST": 32400, "HKT": 28800, "SGT": 28800,
+}  # fmt: skip
+"""Time-zone abbreviations news pages write that name one offset. IST (India, Ireland,
+Israel) and other ambiguous ones are left for the parser to ignore."""
+
+
 def parse_datetime(value: str | None) -> datetime | None:
-    """Parse an ISO-8601 or common date string; None when it is not a date."""
+    """Parse an ISO-8601 or common date string; None when it is not a date. Besides ISO
+    8601 and what dateutil reads: seconds or milliseconds since 1970, dotted dates day
+    first, month names in German, French, Spanish, Italian, Portuguese and Dutch, and the
+    common time-zone abbreviations ("EST")."""
     if not value:
         return None
     value = value.strip()
@@ -115,11 +150,15 @@ def parse_datetime(value: str | None) -> datetime | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         pass
+    if _EPOCH.match(value):
+        seconds = int(value) / (1000 if len(value) == 13 else 1)
+        return datetime.fromtimestamp(seconds, tz=UTC)
     from dateutil import parser
 
+    value = _FOREIGN_MONTH.sub(lambda found: _FOREIGN_MONTHS[found.group().lower()], value)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unknown time zone names: keep the local time
         try:
-            return parser.parse(value)
+            return parser.parse(value, dayfirst=bool(_DAY_FIRST.match(value)), tzinfos=_ZONES)
         except (ValueError, OverflowError, TypeError):
             return None
