@@ -599,8 +599,13 @@ def test_names_in_a_byline(byline: str, names: list[str]) -> None:
 @pytest.mark.parametrize(
     ("title", "clean"),
     [
-        # the section between the headline and the site
+        # the section between the headline and the site, or before the headline
         ("Harbour vote passes | Politics | Coastal Ledger", "Harbour vote passes"),
+        ("Harbour vote passes - Local News - Coastal Ledger", "Harbour vote passes"),
+        ("Opinion | Harbour vote passes", "Harbour vote passes"),
+        ("Harbour vote passes « Coastal Ledger", "Harbour vote passes"),
+        # a colon sets apart no last section: "Harbour vote: Analysis" is a headline
+        ("Harbour vote passes : Analysis", "Harbour vote passes : Analysis"),
         # the site's name, then its tagline or the date
         (
             "Harbour vote passes after two-year fight | Coastal Ledger | Local News, Weather",
@@ -862,7 +867,21 @@ def test_credentials_after_a_name_are_no_author() -> None:
             "Newsom signs the budget - Newsroom Live",
             None,
         ),
-        ("https://apple.example/a", "Opinion | Why Apple wins", "Opinion | Why Apple wins", None),
+        # (the section before the headline goes: "Opinion" names no site)
+        ("https://apple.example/a", "Opinion | Why Apple wins", "Why Apple wins", None),
+        # the site's name with an article its host leaves out, first or last
+        (
+            "https://harbourtimes.example/a",
+            "The Harbour Times - Council approves budget",
+            "Council approves budget",
+            "The Harbour Times",
+        ),
+        (
+            "https://zeit.example/a",
+            "Rat beschließt den Haushalt : Die Zeit",
+            "Rat beschließt den Haushalt",
+            "Die Zeit",
+        ),
     ],
 )
 def test_a_title_segment_spelling_the_host_names_the_site(
@@ -960,3 +979,24 @@ def test_the_json_ld_article_at_the_page_s_address_is_the_page_s() -> None:
     meta = extract_metadata(parse_tree(_page(head)), "https://ledger.example/2024/03/harbour")
     assert (meta.title, meta.authors) == ("Council approves harbour budget", ["Ana Ruiz"])
     assert meta.published == datetime(2024, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "expected"),
+    [
+        # a <title> that is only the site's name gives way to the page's headline
+        (
+            "Coastal Ledger",
+            "Council approves the harbour budget",
+            "Council approves the harbour budget",
+        ),
+        # but not to a home page's greeting
+        ("Coastal Ledger", "Welcome!", "Coastal Ledger"),
+    ],
+)
+def test_a_title_naming_only_the_site_takes_the_headline(
+    title: str, heading: str, expected: str
+) -> None:
+    head = f'<title>{title}</title><meta property="og:site_name" content="Coastal Ledger">'
+    page = f"<html><head>{head}</head><body><h1>{heading}</h1><p>Text.</p></body></html>"
+    assert extract_metadata(parse_tree(page), None).title == expected

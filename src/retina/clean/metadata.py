@@ -68,12 +68,12 @@ _AUTHOR_KEYS = (
     "parsely-author",
     "sailthru.author",
 )
-_TITLE_SEPARATORS = re.compile(r"\s+(?:::|--|[|–—·•:»-])\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:::|--|[|–—·•:»«-])\s+")
 # CDATA sections and HTML comments some pages wrap their JSON-LD in ("//<![CDATA[ ... //]]>")
 _LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _CJK_SEGMENT_SEPARATOR = re.compile(r"\s*[-_|｜—–]\s*")
 _CJK_SITE_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,10}[网網报報]")
-_STRONG_SEPARATOR = re.compile(r"\s+(?:::|--|[|–—»·•])\s+")
+_STRONG_SEPARATOR = re.compile(r"\s+(?:::|--|[|–—»«·•])\s+")
 _MAX_SITE_SEGMENT_WORDS = 3
 _MIN_HEADLINE_WORDS = 3
 _WORD = re.compile(r"\w+")
@@ -136,9 +136,9 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
         )
         if title and title.strip()
     ]
-    title, from_document = _pick_title(declared, tree, head_title)
-    title = _untruncated(title, tree)
     site_names = _SiteNames(tree, url, found.site_name, publisher)
+    title, from_document = _pick_title(declared, tree, head_title, site_names)
+    title = _untruncated(title, tree)
     found.title = _clean_title(title, site_names, from_document=from_document)
     found.site_name = (
         _without_headline(found.site_name, (found.title, title))
@@ -267,10 +267,12 @@ def _credited_source(source: str | None, own: tuple[str | None, ...]) -> str | N
     return host
 
 
-def _document_title(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
+def _document_title(
+    tree: lxml_html.HtmlElement, title: str | None, site_names: _SiteNames
+) -> str | None:
     """`title` (the page's <title>), or the page's one <h1> when <title> contains it (the
-    h1 lacks the site name). An <h1> repeated word for word (a sticky header, a print
-    layout) is still one."""
+    h1 lacks the site name) or is only the site's name ("Harbour Times" over the headline).
+    An <h1> repeated word for word (a sticky header, a print layout) is still one."""
     elements = [e for e in tree.iter("h1") if _element_text(e)]
     headings = list(dict.fromkeys(_element_text(e) for e in elements))
     if (
@@ -278,6 +280,14 @@ def _document_title(tree: lxml_html.HtmlElement, title: str | None) -> str | Non
         and len(headings) == 1
         and headings[0].casefold() in title.casefold()
         and not _names_the_site(elements[0], headings[0], title)
+    ):
+        return headings[0]
+    if (
+        title
+        and len(headings) == 1
+        and site_names.strictly(title)
+        and not site_names.strictly(headings[0])
+        and len(headings[0].split()) >= _MIN_HEADLINE_WORDS  # not a home page's "Welcome!"
     ):
         return headings[0]
     return title or (headings[0] if headings else _xpath_text(tree, "//h2"))
@@ -532,7 +542,7 @@ def _clean_title(title: str | None, is_site_name: _SiteNames, *, from_document: 
         and len(head.split()) >= _MIN_HEADLINE_WORDS
     ):
         return head
-    return title
+    return _without_section_segment(title)
 
 
 def _without_site_segment(title: str, is_site_name: _SiteNames) -> str:
@@ -548,15 +558,29 @@ def _without_site_segment(title: str, is_site_name: _SiteNames) -> str:
 
 
 def _without_section_segment(title: str) -> str:
-    """ "Harbour vote passes | Politics" once the site's name is gone: a last segment that
-    names a section ("Politics", "World News") after a strong separator is the site's
-    breadcrumb, not the headline's."""
-    separators = list(_STRONG_SEPARATOR.finditer(title))
+    """ "Harbour vote passes | Politics" or "Opinion | Harbour vote passes" once the site's
+    name is gone: a first or last segment that names a section ("Politics", "Local News")
+    is the site's breadcrumb, not the headline's. After a strong separator; a hyphen
+    ("Harbour vote passes - Local News") or colon ("Opinion: …") may be the headline's
+    own, and sets apart a last segment only."""
+    separators = list(_TITLE_SEPARATORS.finditer(title))
     if not separators:
         return title
-    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
-    if len(head.split()) >= _MIN_HEADLINE_WORDS and is_section_name(tail):
+    last, first = separators[-1], separators[0]
+    head, tail = title[: last.start()], title[last.end() :]
+    if (
+        len(head.split()) >= _MIN_HEADLINE_WORDS
+        and is_section_name(tail)
+        and ":" not in last.group()
+    ):
         return head
+    head, tail = title[: first.start()], title[first.end() :]
+    if (
+        _STRONG_SEPARATOR.fullmatch(first.group())
+        and len(tail.split()) >= _MIN_HEADLINE_WORDS
+        and is_section_name(head)
+    ):
+        return tail
     return title
 
 
@@ -613,14 +637,14 @@ def _within_title(lead: str | None, title: str | None) -> bool:
 
 
 def _pick_title(
-    declared: list[str], tree: lxml_html.HtmlElement, raw_title: str | None
+    declared: list[str], tree: lxml_html.HtmlElement, raw_title: str | None, site_names: _SiteNames
 ) -> tuple[str | None, bool]:
     """The title, and whether it comes from the document's <title>/<h1> rather than from
     declared metadata (`raw_title` is the page's <title>). A declared title that agrees
     with neither <title> nor a heading (a site-wide og:title, a JSON-LD headline holding a
     description) loses to one that does, and to <title> itself when a heading on the page
     confirms it."""
-    document = _document_title(tree, raw_title)
+    document = _document_title(tree, raw_title, site_names)
     if not declared:
         return document, True
     if not raw_title:
@@ -655,6 +679,9 @@ def _agrees(a: str, b: str) -> bool:
 
 
 _MIN_HOST_PREFIX = 6
+_LEADING_ARTICLE = re.compile(r"^\s*(?:the|die|der|das|le|la|les|el|il|het)\s+", re.IGNORECASE)
+"""A site writes its name with an article its host leaves out: "The Harbour Times" on
+harbourtimes.example, "Die Zeit" on zeit.de."""
 """A title segment beginning with a host label this long names the site ("Springfield Daily
 News"); a shorter label ("news", "blog") begins too many words."""
 
@@ -686,7 +713,8 @@ class _SiteNames:
         return any(
             spelling in (self._host, self._full_host)
             or (spelling.startswith(self._host) and len(self._host) >= _MIN_HOST_PREFIX)
-            for spelling in _spellings(segment)
+            for form in {segment, _LEADING_ARTICLE.sub("", segment)}
+            for spelling in _spellings(form)
         )
 
     def strictly(self, segment: str) -> bool:
