@@ -6,7 +6,7 @@ import pytest
 
 from helpers import BODY
 from retina import clean
-from retina.clean.dateline import credited_agency
+from retina.clean.dateline import agency_author, copyright_agency, credited_agency
 
 _STORY = (
     "<html><head><title>Senate passes spending bill</title>"
@@ -80,3 +80,47 @@ def test_a_release_wire_s_own_page_credits_no_one() -> None:
         url="https://www.prnewswire.com/news-releases/acme-reports-301.html",
     )
     assert article.origin is None
+
+
+@pytest.mark.parametrize(
+    ("notice", "agency"),
+    [
+        (
+            "Copyright 2024 The Associated Press. All rights reserved. This material may not be"
+            " published, broadcast, rewritten or redistributed.",
+            "The Associated Press",
+        ),
+        ("© 2024 Reuters", "Reuters"),
+        ("© Reuters 2024", "Reuters"),
+        ("(c) 2023 The Canadian Press", "The Canadian Press"),
+        # the site's own notice, or a holder that is no agency
+        ("Copyright © 2024 The Daily Ledger. All rights reserved.", None),
+        ("© 2024 Harbour Holdings Inc.", None),
+    ],
+)
+def test_an_agency_s_copyright_notice_names_it(notice: str, agency: str | None) -> None:
+    assert copyright_agency(notice, "The Daily Ledger", "https://dailyledger.example/a") == agency
+
+
+@pytest.mark.parametrize(
+    ("authors", "url", "agency"),
+    [
+        (["The Associated Press"], "https://dailyledger.example/a", "The Associated Press"),
+        (["AFP"], "https://dailyledger.example/a", "AFP"),
+        (["Reuters"], "https://www.reuters.com/world/a", None),  # the agency's own page
+        (["Ana Ruiz", "The Associated Press"], "https://dailyledger.example/a", None),
+    ],
+)
+def test_an_agency_as_the_only_author_is_the_origin(
+    authors: list[str], url: str, agency: str | None
+) -> None:
+    assert agency_author(authors, "The Daily Ledger", url) == agency
+
+
+def test_a_wire_copy_credited_only_by_its_closing_notice_names_its_origin() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    notice = "<p>Copyright 2024 The Associated Press. All rights reserved.</p>"
+    page = f"<html><body><article><h1>Vote</h1>{paragraphs}{notice}</article></body></html>"
+    article = clean(page, url="https://dailyledger.example/news/vote")
+    assert article.origin == "The Associated Press"
+    assert [block.text for block in article.blocks] == BODY

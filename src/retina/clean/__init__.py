@@ -13,8 +13,9 @@ import unicodedata
 from collections import Counter
 
 from retina.clean.candidate import Draft
-from retina.clean.dateline import credited_agency
-from retina.clean.junk import remove_junk
+from retina.clean.dateline import agency_author, copyright_agency, credited_agency
+from retina.clean.junk import JunkResult, remove_junk
+from retina.clean.junk.prompts import COPYRIGHT_NOTICE
 from retina.clean.language import checked_language
 from retina.clean.syndication import canonical_elsewhere
 from retina.clean.teasers import listing_page
@@ -98,19 +99,8 @@ def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
     listing = None if keep_listing else listing_page(junk.kept)
     if listing:
         raise NotAnArticle(listing)
-    origin, section = draft.origin, draft.section
-    if junk.attribution:
-        origin = origin or junk.attribution.origin
-        section = section or junk.attribution.section
-    # below a standfirst or a heading, the dateline opens the first paragraphs
-    origin = (
-        origin
-        or next(
-            filter(None, (credited_agency(b.text, draft.site_name, url) for b in junk.blocks[:3])),
-            None,
-        )
-        or canonical_elsewhere(url, draft.canonical_url)
-    )
+    section = draft.section or (junk.attribution.section if junk.attribution else None)
+    origin = _origin(draft, junk, url)
     article = Article(
         url=url,
         canonical_url=draft.canonical_url,
@@ -129,6 +119,29 @@ def _finish(draft: Draft, url: str | None, *, keep_listing: bool) -> Article:
     )
     article.language = checked_language(article.language, article.text)
     return article
+
+
+def _origin(draft: Draft, junk: JunkResult, url: str | None) -> str | None:
+    """The publication the text comes from, by the surest sign first: the page's markup,
+    a credit line, an agency's dateline opening the first paragraphs (below a standfirst
+    or a heading), a canonical link to another site, an agency as the only author, an
+    agency's copyright notice closing the text."""
+    site = draft.site_name
+    if draft.origin:
+        return draft.origin
+    if junk.attribution:
+        return junk.attribution.origin
+    for block in junk.blocks[:3]:
+        agency = credited_agency(block.text, site, url)
+        if agency:
+            return agency
+    elsewhere = canonical_elsewhere(url, draft.canonical_url)
+    if elsewhere:
+        return elsewhere
+    notices = (p.text for p in junk.removed if p.reason == COPYRIGHT_NOTICE)
+    return agency_author(draft.authors, site, url) or next(
+        filter(None, (copyright_agency(notice, site, url) for notice in notices)), None
+    )
 
 
 _REASONS_SHOWN = 3

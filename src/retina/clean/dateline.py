@@ -76,6 +76,49 @@ def credited_agency(first_block: str, site_name: str | None, url: str | None) ->
     if not match:
         return None
     written = next(filter(None, match.groups()))  # the one group that matched
+    return _unless_own(written, site_name, url)
+
+
+_SPELLED_OUT = {
+    name.casefold().removeprefix("the "): written
+    for written, (name, _hosts) in AGENCIES.items()
+    if " " in name
+}
+"""Agencies by the name they spell out ("Associated Press", "Canadian Press")."""
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s+)?(?:the\s+)?(?P<holder>[^.,;]{2,40}?)"
+    r"(?:\s+(?:19|20)\d\d)?[.,;]?\s*(?:all\s+rights\s+reserved|$)",
+    re.IGNORECASE,
+)
+
+
+def agency_author(authors: list[str], site_name: str | None, url: str | None) -> str | None:
+    """The agency credited as the only author ("By The Associated Press"): a wire copy."""
+    if len(authors) != 1:
+        return None
+    written = _agency_written(authors[0])
+    return _unless_own(written, site_name, url) if written else None
+
+
+def copyright_agency(notice: str, site_name: str | None, url: str | None) -> str | None:
+    """The agency a copyright notice closing the text names as the holder ("Copyright 2024
+    The Associated Press. All rights reserved."): the text is its copy."""
+    match = _COPYRIGHT_HOLDER.match(notice.strip())
+    written = _agency_written(match.group("holder")) if match else None
+    return _unless_own(written, site_name, url) if written else None
+
+
+def _agency_written(name: str) -> str | None:
+    """The agency as datelines write it, for its name written either way ("AP",
+    "The Associated Press")."""
+    name = name.strip()
+    if name in AGENCIES:
+        return name
+    return _SPELLED_OUT.get(name.casefold().removeprefix("the "))
+
+
+def _unless_own(written: str, site_name: str | None, url: str | None) -> str | None:
+    """The agency's name, unless the page is the agency's own."""
     name, hosts = AGENCIES.get(written) or RELEASE_WIRES[written]
     host = bare_host(url) if url else None
     if host and any(host == h or host.endswith("." + h) for h in hosts):

@@ -397,6 +397,8 @@ _MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+\b")
 _MIN_MIXED_WORDS = 3
 _MIN_MIXED_SHARE = 0.2
 
+COPYRIGHT_NOTICE = "a copyright notice"
+"""Its reason: the clean stage reads an agency's notice for the text's origin."""
 _MAX_SHARE_WORDS = 20
 _MAX_PAYWALL_WORDS = 30
 _MAX_NEWSLETTER_WORDS = 40
@@ -504,7 +506,7 @@ def classify_prompt(text: str) -> tuple[RemovedKind, str] | None:
         or (n <= _MAX_COPYRIGHT_WORDS and _COPYRIGHT_OPENING.match(text))
         or (len(text) <= _MAX_CJK_NOTICE_CHARS and _COPYRIGHT_CJK.search(text))
     ):
-        return RemovedKind.BOILERPLATE, "a copyright notice"
+        return RemovedKind.BOILERPLATE, COPYRIGHT_NOTICE
     return None
 
 
