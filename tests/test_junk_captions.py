@@ -6,8 +6,9 @@ import pytest
 
 from helpers import BODY
 from retina.clean import clean
-from retina.clean.junk.captions import caption_reason
-from retina.model import RemovedKind
+from retina.clean.candidate import Candidate
+from retina.clean.junk.captions import caption_reason, find_captions
+from retina.model import BlockKind, RemovedKind
 
 
 @pytest.mark.parametrize(
@@ -148,3 +149,33 @@ def test_a_caption_the_page_marks_as_such_goes() -> None:
     assert [r.reason for r in article.removed if r.text == caption] == [
         "the page marks it as a picture's caption"
     ]
+
+
+_PICTURES = [
+    "Waves break over the sea wall on the east pier on Saturday night.",
+    "Fishermen secure their boats in the inner harbour before the storm.",
+    "A flooded street near the ferry terminal on Sunday morning.",
+]
+
+
+def test_a_gallery_s_captions_are_its_text() -> None:
+    """The page marks them as captions, and besides them it has only a heading."""
+    candidates = [
+        Candidate(BlockKind.HEADING, "In pictures: the harbour storm"),
+        *(Candidate(BlockKind.PARAGRAPH, text, page_caption=True) for text in _PICTURES),
+    ]
+    assert find_captions(candidates, set()) == []
+
+
+def test_an_article_s_captions_go_with_text_of_its_own() -> None:
+    prose = Candidate(
+        BlockKind.PARAGRAPH,
+        "The storm that struck the harbour on Saturday night flooded the streets around the"
+        " ferry terminal, broke over the sea wall on the east pier and forced fishermen to"
+        " secure their boats in the inner harbour, the port authority said on Sunday.",
+    )
+    candidates = [
+        prose,
+        *(Candidate(BlockKind.PARAGRAPH, text, page_caption=True) for text in _PICTURES),
+    ]
+    assert [f.positions for f in find_captions(candidates, set())] == [(1,), (2,), (3,)]

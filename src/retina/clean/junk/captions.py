@@ -125,7 +125,30 @@ def find_captions(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
             reason = caption_reason(candidate.text)
         if reason:
             findings.append(Finding((index,), RemovedKind.CAPTION, reason))
-    return findings
+    return _unless_a_gallery(candidates, skip, findings)
+
+
+_MIN_OWN_WORDS = 40
+"""Words besides the captions for a page to have text of its own: a picture gallery's
+heading and its credit line have fewer."""
+_GALLERY_REASONS = ("a slideshow caption", "the page marks it as a picture's caption")
+
+
+def _unless_a_gallery(
+    candidates: list[Candidate], skip: set[int], findings: list[Finding]
+) -> list[Finding]:
+    """The findings, without the captions of a picture gallery's pictures when they are its
+    only text: a reader of "In pictures: the harbour storm" reads them."""
+    pictures = {f.positions[0] for f in findings if f.reason in _GALLERY_REASONS}
+    if len(pictures) < 2:
+        return findings
+    found = {f.positions[0] for f in findings}
+    own = sum(
+        len(words(c.text)) for i, c in enumerate(candidates) if i not in skip and i not in found
+    )
+    if own >= _MIN_OWN_WORDS:
+        return findings
+    return [f for f in findings if f.positions[0] not in pictures]
 
 
 def _gallery_positions(candidates: list[Candidate], skip: set[int]) -> set[int]:
