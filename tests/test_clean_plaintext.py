@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from helpers import BODY
+from retina import clean
 from retina.clean.plaintext import parse_plaintext
 
 _TITLE = "Harbour expansion approved after two-year fight"
@@ -34,3 +35,24 @@ def test_a_hard_wrapped_opening_paragraph_is_joined() -> None:
     draft = parse_plaintext(wrapped + "\n\n" + "\n\n".join(BODY))
     assert draft.site_name is None
     assert draft.candidates[0].text == " ".join(wrapped.split("\n"))
+
+
+def test_markdown_marks_leave_the_title_and_the_header_lines() -> None:
+    text = "# Harbour vote passes\n\n*By Ana Ruiz*\n\n**The Coastal Ledger**\n\n" + "\n\n".join(
+        BODY
+    )
+    draft = parse_plaintext(text)
+    assert (draft.title, draft.authors, draft.site_name) == (
+        "Harbour vote passes",
+        ["Ana Ruiz"],
+        "The Coastal Ledger",
+    )
+    assert [c.text for c in draft.candidates] == BODY
+
+
+def test_the_mark_of_a_text_cut_short_is_no_part_of_it() -> None:
+    """A news API's "… [+2345 chars]" is set apart, for the page-line detector to remove."""
+    text = "Harbour vote passes\n\n" + "\n\n".join(BODY) + " … [+2345 chars]"
+    article = clean(text)
+    assert [block.text for block in article.blocks] == BODY
+    assert [piece.text for piece in article.removed] == ["[+2345 chars]"]

@@ -31,6 +31,10 @@ _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•·–]|\d{1,3}[.)])\s+(.+)$")
 _QUOTE = re.compile(r"^>\s?(.*)$")
+_EMPHASIS = re.compile(r"^([*_]{1,3})(\S.*?\S|\S)\1$")
+"""A header line set in Markdown emphasis: "*By Ana Ruiz*", "**The Coastal Ledger**"."""
+_CUT_SHORT = re.compile(r"\s*(?:…|\.\.\.)?\s*(\[\+\d+ chars\])$")
+"""The mark a news API leaves where it cut the text short: "… [+2345 chars]"."""
 
 _MAX_TITLE_WORDS = 30
 _MAX_SITE_WORDS = 6
@@ -44,10 +48,21 @@ def parse_plaintext(text: str) -> Draft:
     chunks = _paragraphs(text)
     draft = Draft()
     if chunks and _is_title(chunks[0]):
-        draft.title = chunks.pop(0)
+        title = chunks.pop(0)
+        heading = _MARKDOWN_HEADING.match(title)
+        draft.title = heading.group(2) if heading else _plain(title)
     _take_header_lines(chunks, draft)
+    cut = _CUT_SHORT.search(chunks[-1]) if chunks else None
+    if cut and cut.start():
+        chunks[-1:] = [chunks[-1][: cut.start()], cut.group(1)]
     draft.candidates = _classify(chunks)
     return draft
+
+
+def _plain(line: str) -> str:
+    """The line without the Markdown emphasis around it."""
+    emphasis = _EMPHASIS.match(line)
+    return emphasis.group(2) if emphasis else line
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -103,7 +118,7 @@ def _take_header_lines(chunks: list[str], draft: Draft) -> None:
     for _ in range(_HEADER_LINES):
         if len(chunks) < 2:
             return
-        line = chunks[0]
+        line = _plain(chunks[0])
         byline = _BYLINE.match(line)
         date = _parse_date_line(line)
         if byline and not draft.authors and len(words(line)) <= 12 and not ends_like_sentence(line):

@@ -139,6 +139,8 @@ _END_MARK = re.compile(
     r"^[（(\[【]?\s*(?:完|全文完|end|ends)\s*[）)\]】]?$|^#{3}$|^-\s*30\s*-$", re.IGNORECASE
 )
 """The mark a wire story ends with: "（完）" (Xinhua), "(END)", "###", "-30-"."""
+_CUT_SHORT = re.compile(r"^\[\+\d+ chars\]$")
+"""What a news API leaves where it cut an article short ("[+2345 chars]")."""
 _EDITOR_LINE = re.compile(
     r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[^\s。]{1,20}"
     r"(?:\s+[^\s。]{1,20})?\s*[】\]）)]?$"
@@ -246,6 +248,8 @@ def page_line_reason(text: str) -> str | None:
     text = " ".join(text.split())
     if _END_MARK.match(text):
         return "an end-of-story mark"
+    if _CUT_SHORT.match(text):
+        return "the mark of a text cut short by the service that gave it"
     if _is_separator(text):
         return "a separator line with no words"
     if _EDITOR_LINE.match(text):
