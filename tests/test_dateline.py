@@ -124,3 +124,16 @@ def test_a_wire_copy_credited_only_by_its_closing_notice_names_its_origin() -> N
     article = clean(page, url="https://dailyledger.example/news/vote")
     assert article.origin == "The Associated Press"
     assert [block.text for block in article.blocks] == BODY
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("【ワシントン共同】米政府は５日、港湾予算を発表した。", "Kyodo News"),
+        ("(서울=연합뉴스) 김철수 기자 = 시의회는 화요일 예산을 통과시켰다.", "Yonhap"),
+        ("新华社北京12月6日电 市议会周二通过了港区预算。", "Xinhua"),
+        ("据新华社报道，市议会周二通过了港区预算。", None),  # a report citing the agency
+    ],
+)
+def test_japanese_korean_and_chinese_datelines(opening: str, agency: str | None) -> None:
+    assert credited_agency(opening, None, "https://harbour.example/a") == agency

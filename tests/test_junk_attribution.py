@@ -203,3 +203,16 @@ def test_a_credit_to_the_site_itself_however_written_is_no_origin(
     article = clean(page, url=url)
     assert article.origin is None
     assert [r.kind for r in article.removed] == [RemovedKind.ATTRIBUTION]
+
+
+@pytest.mark.parametrize(
+    ("line", "origin"),
+    [
+        ("来源：新华社", "新华社"),
+        ("本文来源：人民日报", "人民日报"),
+        ("来源：新华网 作者：李华", "新华网"),
+    ],
+)
+def test_a_chinese_source_line_credits_the_publication(line: str, origin: str) -> None:
+    attribution = parse_attribution(line)
+    assert attribution is not None and attribution.origin == origin

@@ -358,6 +358,14 @@ def test_cjk_marker_alone_goes_with_the_links_under_it() -> None:
     assert finding.positions == (1, 2, 3)
 
 
+@pytest.mark.parametrize("label", ["関連記事", "많이 본 뉴스", "【相关阅读】"])
+def test_a_cjk_label_left_without_its_links_goes(label: str) -> None:
+    candidates = [_CJK_PROSE, Candidate(BlockKind.PARAGRAPH, label), _CJK_PROSE]
+    [finding] = find_related_links(candidates, set())
+    assert finding.positions == (1,)
+    assert "with no links" in finding.reason
+
+
 def test_cjk_prose_opening_with_a_marker_word_stays() -> None:
     """A sentence (it has a "。") after the marker words is text."""
     text = "相关阅读材料显示，今年以来全国居民消费价格总体平稳，食品价格涨幅有所回落。"

@@ -1,5 +1,6 @@
 """The news agency a wire story's dateline credits: "WASHINGTON (AP) — …", "LONDON, Dec 7
-(Reuters) - …", "Berlin (dpa) - …", "MADRID, 7 dic (EFE).- …", "(Reuters) - …"; and the
+(Reuters) - …", "Berlin (dpa) - …", "MADRID, 7 dic (EFE).- …", "(Reuters) - …",
+"【ワシントン共同】…", "(서울=연합뉴스) …", "新华社北京12月6日电 …"; and the
 wire a press release went out on: "NEW YORK, Nov. 7, 2024 /PRNewswire/ -- …",
 "SAN FRANCISCO--(BUSINESS WIRE)--…".
 
@@ -45,6 +46,14 @@ AGENCIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Interfax": ("Interfax", ("interfax.com", "interfax.ru")),
     "Belga": ("Belga", ("belganewsagency.eu",)),
     "ANP": ("ANP", ("anp.nl",)),
+    # as Japanese, Korean and Chinese datelines write them (`_CJK_DATELINE`)
+    "共同": ("Kyodo News", ("kyodonews.net", "kyodonews.jp")),
+    "時事": ("Jiji Press", ("jiji.com",)),
+    "연합뉴스": ("Yonhap", ("yna.co.kr", "yonhapnews.co.kr")),
+    "뉴스1": ("News1", ("news1.kr",)),
+    "뉴시스": ("Newsis", ("newsis.com",)),
+    "新华社": ("Xinhua", ("xinhuanet.com", "news.cn")),
+    "中新社": ("China News Service", ("chinanews.com.cn", "chinanews.com")),
 }
 RELEASE_WIRES: dict[str, tuple[str, tuple[str, ...]]] = {
     "PRNewswire": ("PR Newswire", ("prnewswire.com", "prnewswire.co.uk")),
@@ -70,9 +79,22 @@ _DATELINE = re.compile(
 )
 
 
+_CJK_DATELINE = re.compile(
+    r"^\s*(?:【[^】]{0,12}?(?P<ja>共同|時事)】"
+    r"|[（(][^=）)]{1,12}=(?P<ko>연합뉴스|뉴스1|뉴시스)[）)]"
+    r"|(?P<zh>新华社|中新社)[^。，,]{0,24}?电)"
+)
+"""Datelines in Japanese ("【ワシントン共同】"), Korean ("(서울=연합뉴스)") and Chinese
+("新华社北京12月6日电") news."""
+
+
 def credited_agency(first_block: str, site_name: str | None, url: str | None) -> str | None:
     """The agency the text's opening dateline names, unless the page is the agency's own."""
-    match = _DATELINE.match(first_block[:120]) or _RELEASE_DATELINE.match(first_block[:160])
+    match = (
+        _DATELINE.match(first_block[:120])
+        or _RELEASE_DATELINE.match(first_block[:160])
+        or _CJK_DATELINE.match(first_block[:60])
+    )
     if not match:
         return None
     written = next(filter(None, match.groups()))  # the one group that matched

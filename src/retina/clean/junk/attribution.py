@@ -1,9 +1,9 @@
 """Attribution lines: "Source: World – The Spectator Australia", "Via Reuters",
 "This article first appeared in The Conversation", "Originally published by X"; in
 German, French, Spanish, Portuguese and Italian too ("Dieser Artikel erschien zuerst bei
-X", "Cet article est republié à partir de The Conversation"), and Arabic's "المصدر:"
-("the source:"). Not "Quelle:": German
-pages close press releases, studies and data with it as often as republished copy.
+X", "Cet article est republié à partir de The Conversation"), Arabic's "المصدر:" ("the
+source:") and Chinese "来源：". Not "Quelle:": German pages close press releases, studies
+and data with it as often as republished copy.
 They usually end the text; a short one may also open it.
 
 They credit the publication a republished copy came from. The line is removed from
@@ -25,6 +25,7 @@ from retina.url_parts import bare_host
 _LEAD_IN = re.compile(
     r"""^[\s*_(\[]*(?:
         (?:sources?|courtesy(?:\s+of)?|المصدر)\s*[:|–—-]\s*
+      | (?:本文)?(?:来源|來源)\s*[:：]\s*
       | (?:via
         | (?:originally|first)\s+(?:published|posted|appeared)(?:\s+(?:by|at|on|in))?
         | (?:a\s+version\s+of\s+)?(?:this|the)\s+
@@ -65,6 +66,7 @@ _AFTER_NAME = re.compile(
     r"|\s+(?:under|with)\s+(?:a|an|the|its|their|permission)\b.*$"
     r"|\s+(?:sous|bajo|sob|sotto)\s+(?:la\s+|una\s+|uma\s+)?licen[cz]\w*\b.*$"
     r"|\s+erschienen\b.*$"
+    r"|\s+(?:作者|编辑|责任编辑|责编|记者|記者|編輯)\s*[:：].*$"
     r"|\s+(?:no\.?\s*|nr\.?\s*|issue\s+|ausgabe\s+)?\d{1,2}\s*/\s*\d{2,4}\b.*$"
     r"|\s+(?:on|in)\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
     re.IGNORECASE | re.DOTALL,
@@ -72,7 +74,7 @@ _AFTER_NAME = re.compile(
 """What follows the publication's name in a credit: "KFF Health News, a national
 newsroom…", "The Conversation under a Creative Commons license", "… with permission",
 "… sous licence Creative Commons", "… bei Zeit Online erschienen", a magazine's issue
-("in der EMOTION 10/22")."""
+("in der EMOTION 10/22"), the next field of a Chinese page's line ("来源：新华网 作者：李华")."""
 _CITATION = re.compile(
     r"\bet\s+al\b|\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)|\b(?:abgerufen|accessed|retrieved|consulté)\b",
     re.IGNORECASE,

@@ -86,7 +86,9 @@ comma ("Image source, Getty Images", "Image caption, Residents were rescued by b
 _CREDIT_ALONE = re.compile(
     r"^(?:(?:AP|AFP|Reuters|EPA|dpa|Getty|Xinhua|PA)\s+(?:Photos?|Images?)\s*/\s*\S.*"
     r"|Getty\s+Images(?:\s+for\s+\S.*)?|(?:\S+\s+){0,4}via\s+Getty\s+Images"
-    r"|(?:photo|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+(?-i:[A-ZÀ-Ý])[^.!?]*)$",
+    r"|(?:photo|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+(?-i:[A-ZÀ-Ý])[^.!?]*"
+    r"|[\[【(]?\s*(?:사진|写真|图片|圖片)\s*(?:제공)?\s*[=＝:：]\s*[^\]】)]{1,30}[\]】)]?"
+    r"|写真・図版)$",
     re.IGNORECASE,
 )
 """A picture credit on its own line ("AP Photo/John Locher", "Getty Images", "Jane Roe via

@@ -139,6 +139,15 @@ _END_MARK = re.compile(
     r"^[（(\[【]?\s*(?:完|全文完|end|ends)\s*[）)\]】]?$|^#{3}$|^-\s*30\s*-$", re.IGNORECASE
 )
 """The mark a wire story ends with: "（完）" (Xinhua), "(END)", "###", "-30-"."""
+_ORIGINAL_TITLE = re.compile(r"^[【\[]?(?:原标题|原標題)\s*[:：]")
+"""A Chinese page's "原标题：…", the headline of the article it reprints."""
+_CJK_CREDIT = re.compile(
+    r"^[（(]\s*(?:共同|時事|新华社|中新社|(?:记者|記者|通讯员|通訊員)\s*[^）)]{1,20})\s*[）)]$"
+)
+"""A Chinese or Japanese credit line: "（共同）", "（记者 李华）"."""
+_AUTHOR_BOX_LABEL = re.compile(
+    r"^(?:この記事を書いた人|著者プロフィール|作者简介|作者簡介|기자\s*프로필)$"
+)
 _CUT_SHORT = re.compile(r"^\[\+\d+ chars\]$")
 """What a news API leaves where it cut an article short ("[+2345 chars]")."""
 _EDITOR_LINE = re.compile(
@@ -250,6 +259,12 @@ def page_line_reason(text: str) -> str | None:
         return "an end-of-story mark"
     if _CUT_SHORT.match(text):
         return "the mark of a text cut short by the service that gave it"
+    if _ORIGINAL_TITLE.match(text):
+        return "the title the reprinted article had"
+    if _CJK_CREDIT.match(text):
+        return "a credit line naming the reporter or the agency"
+    if _AUTHOR_BOX_LABEL.match(text):
+        return "the label of the author's box"
     if _is_separator(text):
         return "a separator line with no words"
     if _EDITOR_LINE.match(text):

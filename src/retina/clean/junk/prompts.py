@@ -92,11 +92,12 @@ _NEWSLETTER = re.compile(
 _BARE_CALL = re.compile(
     r"^(?:(?:click|tap)\s+here\s+to\s+)?(?:(?:sign\s*up|subscribe)"
     r"(?:\s+(?:here|now|today|for\s+free|free))*"
-    r"|(?:register|join)(?:\s+(?:here|now|today|for\s+free|free))+|sign\s*in|log\s*in)\W*$",
+    r"|(?:register|join)(?:\s+(?:here|now|today|for\s+free|free))+|sign\s*in|log\s*in"
+    r"|구독하기|(?:立即)?订阅|(?:立即)?訂閱|購読する|ログイン|登录|로그인)\W*$",
     re.IGNORECASE,
 )
-"""A sign-up or sign-in button's label alone ("Sign up here.", "Subscribe now", "Sign in"):
-the newsletter box or account menu it belonged to is gone."""
+"""A sign-up or sign-in button's label alone ("Sign up here.", "Subscribe now", "Sign in",
+"구독하기"): the newsletter box or account menu it belonged to is gone."""
 _MAX_BUTTON_WORDS = 5
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _MAX_THANKS_WORDS = 10
@@ -112,9 +113,10 @@ Congress at https://apnews.com/hub/congress." (closing wire copy on thousands of
 _MAX_MORE_COVERAGE_WORDS = 30
 _SHARE_CJK = re.compile(
     r"分享到|分享至|转发到|轉發到|分享給|扫一扫|掃一掃|扫描二维码|シェアする|공유하기"
+    r"|关注.{0,20}(?:微信|公众号|微博|抖音)|(?:微信|公众号).{0,10}关注"
 )
-"""Chinese, Japanese and Korean share prompts ("扫一扫，分享到微信朋友圈"), which the word-based
-patterns cannot read."""
+"""Chinese, Japanese and Korean share and follow prompts ("扫一扫，分享到微信朋友圈",
+"更多精彩内容，请关注我们的微信公众号"), which the word-based patterns cannot read."""
 _MAX_CJK_PROMPT_CHARS = 40
 _CALL_OUT = re.compile(
     r"^(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:tips?|story(?:\s+ideas?)?)"
@@ -163,11 +165,12 @@ _APP_CJK = re.compile(
 "アプリで読む", "앱 다운로드"."""
 _CLICK_THROUGH = re.compile(
     r"^(?:(?:click|tap)\s+here\s+(?:to|for)|hier\s+klicken|klicken\s+sie\s+hier|cliquez\s+ici"
-    r"|(?:haz|haga)\s+clic\s+aquí|pulsa\s+aquí|clicca\s+qui|clique\s+aqui)\b",
+    r"|(?:haz|haga)\s+clic\s+aquí|pulsa\s+aquí|clicca\s+qui|clique\s+aqui)\b"
+    r"|^(?:点击|點擊)(?:进入|進入|查看|阅读|閱讀|这里|這裡)|^.{0,20}바로가기$",
     re.IGNORECASE,
 )
 """A line that is a link out, "CLICK HERE FOR MORE SPORTS COVERAGE ON FOXNEWS.COM", "Hier
-klicken für mehr Nachrichten", "Cliquez ici pour…"."""
+klicken für mehr Nachrichten", "Cliquez ici pour…", "点击进入专题", "기자 페이지 바로가기"."""
 _MAX_CLICK_THROUGH_WORDS = 20
 _SUPPORT_US = re.compile(
     r"\b(?:support(?:ing)?|donat(?:e|ing)\s+to|contribut(?:e|ing)\s+to|fund(?:ing)?)\s+"

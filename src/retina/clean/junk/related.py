@@ -316,7 +316,8 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 _CJK_MARKER = re.compile(
     r"^[【\[（(<《]?\s*(?P<marker>相关阅读|相关新闻|相关链接|相关文章|延伸阅读|推荐阅读|更多阅读"
     r"|阅读更多|相關閱讀|相關新聞|相關文章|延伸閱讀|推薦閱讀|関連記事|関連ニュース|関連リンク"
-    r"|あわせて読みたい|合わせて読みたい|こちらもおすすめ|관련\s*기사|관련\s*뉴스|함께\s*볼만한\s*뉴스)"
+    r"|あわせて読みたい|合わせて読みたい|こちらもおすすめ|人気記事|おすすめ記事|猜你喜欢|热门推荐|热门文章"
+    r"|관련\s*기사|관련\s*뉴스|함께\s*볼만한\s*뉴스|많이\s*본\s*뉴스)"
     r"\s*[】\]）)>》]?\s*[:：|｜>》»]?\s*(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -586,7 +587,8 @@ def _cjk_marker(candidates: list[Candidate], i: int, taken: set[int]) -> Finding
     """ "相关阅读：10月CPI数据解读", "【関連記事】" over its links, "관련기사": Chinese,
     Japanese and Korean write the marker as one run of characters, with no words for the
     referral vocabulary to read, and a headline without spaces to count. The headline is
-    short and not a sentence (no "。")."""
+    short and not a sentence (no "。"). A marker alone is the label of a box whose links
+    are gone."""
     match = _CJK_MARKER.match(candidates[i].text.strip())
     if not match:
         return None
@@ -607,7 +609,11 @@ def _cjk_marker(candidates: list[Candidate], i: int, taken: set[int]) -> Finding
             break
         following.append(j)
     if not following:
-        return None
+        return Finding(
+            (i,),
+            RemovedKind.RELATED_LINK,
+            f'a related-links label with no links ("{match.group("marker")}")',
+        )
     return Finding(
         (i, *following),
         RemovedKind.RELATED_LINK,
