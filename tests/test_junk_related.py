@@ -397,6 +397,8 @@ def test_spanish_and_french_markers(line: str) -> None:
         ("Più letti", BlockKind.PARAGRAPH),
         ("Most viewed", BlockKind.PARAGRAPH),
         ("Top Stories", BlockKind.PARAGRAPH),
+        ("İlgili Haberler", BlockKind.PARAGRAPH),  # its "İ" case-folds with a combining dot
+        ("Simak berita lainnya di sini", BlockKind.PARAGRAPH),
     ],
 )
 def test_a_related_links_label_left_without_its_links_goes(label: str, kind: BlockKind) -> None:

@@ -40,7 +40,8 @@ _SHARE_ELSEWHERE = re.compile(
     r"|suis-nous|volg\s+ons|obserwuj\s+nas|comparte|compartí|compártelo|teilen\s+sie"
     r"|partagez|condividi|compartilhe|deel|udostępnij"
     r"|подписывайтесь|подпишитесь|следите\s+за\s+нами|читайте\s+нас|поделитесь|підписуйтесь"
-    r"|تابعونا|تابعوا|تابعنا|اشترك|ikuti\s+kami|ikuti|bizi(?=.*\btakip\b))\b"
+    r"|تابعونا|تابعوا|تابعنا|اشترك|ikuti\s+kami|ikuti|bizi(?=.*\btakip\b)"
+    r"|receba\s+(?:as\s+)?(?:notícias|novidades)|recibe\s+(?:las\s+)?noticias)\b"
     r".*\b(?:(?:facebook\w*|twitter|x|whatsapp|linkedin|instagram|telegram|tiktok|youtube"
     r"|threads|bluesky|mastodon|redes\s+sociales|réseaux\s+sociaux|social\s+media"
     r"|sozialen\s+medien|google\s+news|телеграм\w*|вконтакте|дзен\w*|канал\w*|соцсет\w*"
@@ -67,7 +68,7 @@ _SHARE_LABEL = re.compile(
     r"|compartir\s+(?:este\s+art[ií]culo|en\s+\w+)|condividi\s+(?:questo\s+articolo|su\s+\w+)"
     r"|compartilhe|compartilhar"
     r"|opens\s+in\s+new\s+window|save|pin\s+it|bookmark|teilen|merken|drucken|partager"
-    r"|imprimer|compartir|imprimir|condividi|delen|udostępnij"
+    r"|imprimer|compartir|imprimir|condividi|delen|udostępnij|поделиться|paylaş|bagikan"
     r"|facebook|twitter|whatsapp|linkedin|reddit|telegram|follow)(?:\s*[|·,/.]\s*|\s+)?)+$",
     re.IGNORECASE,
 )
@@ -93,7 +94,7 @@ _BARE_CALL = re.compile(
     r"^(?:(?:click|tap)\s+here\s+to\s+)?(?:(?:sign\s*up|subscribe)"
     r"(?:\s+(?:here|now|today|for\s+free|free))*"
     r"|(?:register|join)(?:\s+(?:here|now|today|for\s+free|free))+|sign\s*in|log\s*in"
-    r"|구독하기|(?:立即)?订阅|(?:立即)?訂閱|購読する|ログイン|登录|로그인)\W*$",
+    r"|구독하기|(?:立即)?订阅|(?:立即)?訂閱|購読する|ログイン|登录|로그인|abone\s+ol)\W*$",
     re.IGNORECASE,
 )
 """A sign-up or sign-in button's label alone ("Sign up here.", "Subscribe now", "Sign in",
@@ -166,6 +167,7 @@ _APP_CJK = re.compile(
 _CLICK_THROUGH = re.compile(
     r"^(?:(?:click|tap)\s+here\s+(?:to|for)|hier\s+klicken|klicken\s+sie\s+hier|cliquez\s+ici"
     r"|(?:haz|haga)\s+clic\s+aquí|pulsa\s+aquí|clicca\s+qui|clique\s+aqui)\b"
+    r"|^(?:\w+\s+){0,4}(?:için\s+)?tıklayın(?:ız)?\W*$"
     r"|^(?:点击|點擊)(?:进入|進入|查看|阅读|閱讀|这里|這裡)|^.{0,20}바로가기$",
     re.IGNORECASE,
 )
@@ -243,10 +245,11 @@ _AD_LABEL = (
     r"promoted|partner\s+content|supported\s+by|(?:video\s+)?ad\s+feedback|"
     r"anzeige|werbung|gesponsert|publicidad|publicidade|publicité|pubblicità|reklama|reklame"
     r"|advertentie|patrocinado|sponsorisé|contenu\s+sponsorisé|contenido\s+patrocinado|"
-    r"广告|廣告|広告|광고|"
+    r"广告|廣告|広告|광고|реклама|reklam|iklan|"
     r"(?:the\s+)?(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?"
     r"(?:advertisement|ad|advert))?|continue\s+reading\s+(?:below|the\s+main\s+story)|"
-    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content|\s+reading)?)"
+    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content|\s+reading)?"
+    r"|continua\s+(?:após|depois\s+da)\s+(?:a\s+)?publicidade|scroll\s+untuk\s+melanjutkan\s+membaca)"
 )
 # one label, or several run together ("Advertisement - Scroll to continue")
 _AD = re.compile(rf"^{_AD_LABEL}(?:[\s.:…|–—-]+{_AD_LABEL})*[\s.:…-]*$", re.IGNORECASE)

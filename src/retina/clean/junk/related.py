@@ -39,6 +39,8 @@ def _as_words(listed: list[str]) -> frozenset[str]:
 # Retina sees most. A marker needs one of them.
 REFERRAL_WORDS = _as_words(
     [
+        "ilgili",
+        "simak",
         "read",
         "reads",
         "reading",
@@ -162,6 +164,7 @@ REFERRAL_WORDS = _as_words(
 # Words that may accompany referral words in a marker ("You may also like", "Editor's picks").
 MARKER_FILLERS = _as_words(
     [
+        "sini",
         "you",
         "go",
         "dig",
@@ -353,8 +356,9 @@ _MAX_LABEL_CHARS = 60
 
 
 def is_marker(phrase: str) -> bool:
-    """True when every word of `phrase` is a referral word or filler, and one is a referral."""
-    tokens = words(phrase)
+    """True when every word of `phrase` is a referral word or filler, and one is a referral.
+    A Turkish "İ" case-folds to "i" and a combining dot, which the word lists leave out."""
+    tokens = [token.replace("\u0307", "") for token in words(phrase)]
     if not tokens or len(tokens) > 6:
         return False
     if not any(t in REFERRAL_WORDS for t in tokens):
