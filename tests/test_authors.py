@@ -51,6 +51,22 @@ def _ld(author: object) -> str:
             '<span class="byline">The Ledger Staff</span>',
             ["The Ledger"],
         ),
+        # an address or an account given for a name names no one; the next source does
+        (_ld({"@type": "Person", "name": "https://www.ledger.example/author/ana/"}), "", []),
+        (
+            _ld({"@type": "Person", "name": "admin"}),
+            '<span class="byline">By Ana Ruiz</span>',
+            ["Ana Ruiz"],
+        ),
+        # a name written in its parts, or with its workplace in brackets
+        (_ld({"@type": "Person", "givenName": "Ana", "familyName": "Ruiz"}), "", ["Ana Ruiz"]),
+        (_ld({"@type": "Person", "name": "Ana Ruiz (Reuters)"}), "", ["Ana Ruiz"]),
+        # a teaser card for another article names that article's author
+        (
+            "",
+            '<a href="/other"><h3>Another story</h3><span class="author">Von Bo Chen</span></a>',
+            [],
+        ),
         # a byline in text whose names are set in markup of their own
         ("", "<p>By <b>Ana Ruiz</b> | March 5, 2024</p>", ["Ana Ruiz"]),
         (

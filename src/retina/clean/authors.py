@@ -67,6 +67,8 @@ _MAX_CREDIT_LINE = 300
 _ACCOUNTS = frozenset("admin administrator webmaster root user wordpress".split())
 """A publishing system's account names, which name no one."""
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_ADDRESS = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 
 
 def find_authors(
@@ -122,7 +124,7 @@ def _sources(
     marked, by_name = _byline_elements(tree)
     for kind in marked:
         yield _first_byline(kind)
-    yield [name for name in referenced if name.casefold() not in _ACCOUNTS]
+    yield list(referenced)
     for kind in by_name:
         yield _first_byline(kind)
     yield _first_byline(
@@ -134,8 +136,12 @@ def _sources(
 
 
 def _parsed(candidates: list[str]) -> list[str]:
+    """The names the candidate bylines credit, without an account's name ("admin") or an
+    address given for a name."""
     authors: list[str] = []
     for name in itertools.chain.from_iterable(map(names_in_byline, candidates)):
+        if name.casefold() in _ACCOUNTS or _ADDRESS.match(name):
+            continue
         if name not in authors:
             authors.append(name)
             if len(authors) == MAX_AUTHORS:
@@ -161,8 +167,13 @@ def _people(authors: list[str], own: set[str]) -> list[str]:
 
 def _first_byline(elements: list[lxml_html.HtmlElement]) -> list[str]:
     """The text of the first of the elements that reads as a byline, outside readers'
-    comments and the footer's design credit."""
-    outside = (e for e in elements if not in_comment_section(e) and not _credits_the_design(e))
+    comments, the footer's design credit and the links of teasers (a card that links to
+    another article names its author)."""
+    outside = (
+        e
+        for e in elements
+        if not in_comment_section(e) and not _credits_the_design(e) and not _in_a_teaser(e)
+    )
     for element in itertools.islice(outside, _ELEMENTS_PER_KIND):
         text = _byline_text(element)
         if (
@@ -235,6 +246,14 @@ def _linked_names(links: list[lxml_html.HtmlElement]) -> list[str]:
         if len(names) == _MAX_LINKED_AUTHORS:
             break
     return names
+
+
+def _in_a_teaser(element: lxml_html.HtmlElement) -> bool:
+    """Whether the element is inside a link that holds a headline too: a teaser card for
+    another article, whose author it names. An author's name linked to the author's page
+    holds no heading."""
+    link = next(element.iterancestors("a"), None)
+    return link is not None and next(link.iter(*_HEADINGS), None) is not None
 
 
 def _credits_the_design(element: lxml_html.HtmlElement) -> bool:

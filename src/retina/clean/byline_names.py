@@ -124,7 +124,15 @@ def names_in_byline(text: str) -> list[str]:
     people = _beside_affiliations(name)
     if people:
         return people
+    aside = _AFFILIATION_IN_BRACKETS.match(name)
+    if aside and _is_name(aside.group(1)):
+        return [_uncapitalised(aside.group(1))]
     return [_uncapitalised(name)] if name and len(name.split()) <= _MAX_AUTHOR_WORDS else []
+
+
+_AFFILIATION_IN_BRACKETS = re.compile(r"^(.+?)\s*\([^()]{1,40}\)$")
+"""A name with its workplace or city in brackets after it: "Ana Ruiz (Reuters)". Names in
+capitals only: a Chinese blog's "史蒂文的家_藍天 (stevenhgm)" is its name and handle."""
 
 
 def _beside_affiliations(name: str) -> list[str]:

@@ -912,7 +912,9 @@ def _name_of(value: Any) -> str | None:
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, dict):
-        return _text(value.get("name"))
+        parts = (value.get("givenName"), value.get("familyName"))
+        written = " ".join(part for part in parts if isinstance(part, str) and part.strip())
+        return _text(value.get("name")) or _text(written)
     if isinstance(value, list) and value:
         return _name_of(value[0])
     return None
