@@ -83,3 +83,17 @@ def test_remove_junk_takes_the_authors() -> None:
 def test_the_author_s_contact_line_goes_anywhere(line: str) -> None:
     assert _found(line, "Ana Ruiz") == ["the author's contact details (Ana Ruiz)"]
     assert _found(line, "Ana Ruiz", at_end=False) == ["the author's contact details (Ana Ruiz)"]
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Autor: www.portalspozywczy.pl", True),
+        ("By https://ledger.example", True),
+        ("Visit www.ledger.example for the full report", False),
+    ],
+)
+def test_a_byline_crediting_a_web_address_goes_without_an_author(line: str, found: bool) -> None:
+    """The metadata takes no address for an author, so no name finds the line."""
+    candidates = [Candidate(BlockKind.PARAGRAPH, BODY[0]), Candidate(BlockKind.PARAGRAPH, line)]
+    assert bool(find_bylines(candidates, set(), [])) is found

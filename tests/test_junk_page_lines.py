@@ -104,6 +104,13 @@ _DATE_LINE = "a date or time on its own"
         ("（记者 李华）", "a credit line naming the reporter or the agency"),
         ("（共同）", "a credit line naming the reporter or the agency"),
         ("この記事を書いた人", "the label of the author's box"),
+        (
+            "Ihr Kommentar ist zu lang. Es sind maximal 2048 Zeichen erlaubt!",
+            "a comment-form prompt",
+        ),
+        ("Was this article helpful?", "a feedback widget's question"),
+        ("Fandest du den Artikel hilfreich?", "a feedback widget's question"),
+        ("Kategorisiert unter: Guides • Tipps & Tricks", "a list of the page's tags or categories"),
         ("(END)", "an end-of-story mark"),
         ("###", "an end-of-story mark"),
         ("责任编辑：李华", "a line naming the article's editor"),
@@ -164,6 +171,7 @@ def test_page_lines_found(text: str, reason: str) -> None:
         "Get the app right and the users follow.",
         "Enable JavaScript in Chrome by opening Settings.",  # a how-to's step
         "The course teaches JavaScript to beginners.",
+        "Readers found the article helpful, the survey said.",
     ],
 )
 def test_prose_stays(text: str) -> None:

@@ -133,6 +133,8 @@ from retina.model import RemovedKind
         ("Paylaş", RemovedKind.SHARE_PROMPT),
         ("Receba as notícias no seu WhatsApp", RemovedKind.SHARE_PROMPT),
         ("Haberin devamı için tıklayın", RemovedKind.RELATED_LINK),
+        ("Para leer sobre otros hechos en Medellín, clic AQUÍ.", RemovedKind.RELATED_LINK),
+        ("To read the council's report, click here.", RemovedKind.RELATED_LINK),
         ("Abone ol", RemovedKind.NEWSLETTER_PROMPT),
         ("广告", RemovedKind.AD),
         ("Artikel teilen", RemovedKind.SHARE_PROMPT),

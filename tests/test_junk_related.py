@@ -399,6 +399,8 @@ def test_spanish_and_french_markers(line: str) -> None:
         ("Top Stories", BlockKind.PARAGRAPH),
         ("İlgili Haberler", BlockKind.PARAGRAPH),  # its "İ" case-folds with a combining dot
         ("Simak berita lainnya di sini", BlockKind.PARAGRAPH),
+        ("Vea también", BlockKind.PARAGRAPH),
+        ("精彩视频推荐", BlockKind.PARAGRAPH),
     ],
 )
 def test_a_related_links_label_left_without_its_links_goes(label: str, kind: BlockKind) -> None:

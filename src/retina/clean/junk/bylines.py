@@ -27,6 +27,9 @@ _BIO_VERB = re.compile(
     r"|arbeitet|est|était|écrit|vit|es|fue|escribe|vive|è|scrive|jest|pisze)\b",
     re.IGNORECASE,
 )
+_ADDRESS_BYLINE = re.compile(rf"(?:{BY.pattern})\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
+"""A byline whose name is the site's address ("Autor: www.portalspozywczy.pl"): the
+metadata takes no address for an author, so the name-based search cannot find it."""
 _CONTACT = re.compile(r"^\W*(?:contact|reach|e-?mail|write\s+to|follow)\s+", re.IGNORECASE)
 """How a line giving the author's address opens: "Contact Ana Ruiz at …", "Reach Ana Ruiz
 at …"."""
@@ -45,10 +48,16 @@ def find_bylines(
     candidates: list[Candidate], skip: set[int], authors: Sequence[str]
 ) -> list[Finding]:
     """Find byline lines anywhere and author biographies among the last blocks."""
+    kept = [i for i in range(len(candidates)) if i not in skip]
+    credits = [
+        Finding((i,), RemovedKind.BYLINE, "a byline crediting a web address")
+        for i in kept
+        if _ADDRESS_BYLINE.match(" ".join(candidates[i].text.split()))
+    ]
     names = [name for name in authors if len(words(name)) >= _MIN_NAME_WORDS or _caseless(name)]
     if not names:
-        return []
-    kept = [i for i in range(len(candidates)) if i not in skip]
+        return credits
+    kept = [i for i in kept if i not in {f.positions[0] for f in credits}]
     last = set(kept[-_BIO_FROM_END:])
     findings = []
     for index in kept:
@@ -69,7 +78,7 @@ def find_bylines(
                 reason = f"the author's biography ({name})"
                 findings.append(Finding((index,), RemovedKind.BYLINE, reason))
             break
-    return findings
+    return credits + findings
 
 
 def _is_contact(text: str, name: str) -> bool:

@@ -67,6 +67,23 @@ _COMMENT_FORM = re.compile(
     re.IGNORECASE,
 )
 _MAX_COMMENT_FORM_WORDS = 25
+_COMMENT_TOO_LONG = re.compile(
+    r"\b(?:your\s+comment\s+is\s+too\s+long|ihr\s+kommentar\s+ist\s+zu\s+lang"
+    r"|votre\s+commentaire\s+est\s+trop\s+long|tu\s+comentario\s+es\s+demasiado\s+largo)\b",
+    re.IGNORECASE,
+)
+"""The comment form's check on the reader's text: "Ihr Kommentar ist zu lang. Es sind
+maximal 2048 Zeichen erlaubt!"."""
+_FEEDBACK = re.compile(
+    r"^(?:was\s+this\s+(?:article|story|page|post|information)\s+(?:helpful|useful)"
+    r"|did\s+you\s+find\s+this\s+(?:article|story|page|post)\s+(?:helpful|useful)"
+    r"|(?:war|fandest\s+du|fanden\s+sie)\s+(?:dieser|diesen|der|den)\s+(?:artikel|beitrag)"
+    r"\s+hilfreich|cet\s+article\s+vous\s+a-t-il\s+été\s+utile"
+    r"|¿?(?:te|le)\s+ha\s+resultado\s+útil\s+(?:este|el)\s+artículo)\W*$",
+    re.IGNORECASE,
+)
+"""The question of a feedback widget under the text: "Was this article helpful?"."""
+_MAX_FEEDBACK_WORDS = 10
 # The labels of a comment section ("Leave a Reply", "Join the conversation", "Show 12
 # comments", "Kommentar schreiben") and its moderation notice ("Comments are moderated…",
 # "Please read our community guidelines before commenting").
@@ -95,7 +112,8 @@ _ARABIC_COMMENT_RULES = re.compile(
 _MAX_COMMENT_NOTICE_WORDS = 60
 _TAXONOMY = re.compile(
     r"^(?:tags?|tagged(?:\s+with)?|schlagw[öo]rter|stichw[öo]rter|kategorie(?:n)?|categor(?:y|ies)"
-    r"|filed\s+under|posted\s+in|themen|topics|etiquetas|categorías?|catégories?|mots[- ]clés"
+    r"|filed\s+under|posted\s+in|categori[sz]ed\s+(?:under|in)|kategorisiert\s+unter"
+    r"|abgelegt\s+unter|themen|topics|etiquetas|categorías?|catégories?|mots[- ]clés"
     r"|tagi|kategorie|argomenti|trefwoorden)\s*:\s*\S",
     re.IGNORECASE,
 )
@@ -285,8 +303,13 @@ def page_line_reason(text: str) -> str | None:
         and _MINUTES.search(text)
     ):
         return "a reading-time label"
-    if n <= _MAX_COMMENT_FORM_WORDS and _COMMENT_FORM.search(text) and addresses_the_reader(text):
+    if n <= _MAX_COMMENT_FORM_WORDS and (
+        (_COMMENT_FORM.search(text) and addresses_the_reader(text))
+        or _COMMENT_TOO_LONG.search(text)
+    ):
         return "a comment-form prompt"
+    if n <= _MAX_FEEDBACK_WORDS and _FEEDBACK.match(text):
+        return "a feedback widget's question"
     if n <= _MAX_COMMENT_NOTICE_WORDS and (
         _COMMENT_LABEL.search(text)
         or (_COMMENT_RULES.search(text) and _COMMENTING.search(text) and addresses_the_reader(text))

@@ -168,11 +168,14 @@ _CLICK_THROUGH = re.compile(
     r"^(?:(?:click|tap)\s+here\s+(?:to|for)|hier\s+klicken|klicken\s+sie\s+hier|cliquez\s+ici"
     r"|(?:haz|haga)\s+clic\s+aquí|pulsa\s+aquí|clicca\s+qui|clique\s+aqui)\b"
     r"|^(?:\w+\s+){0,4}(?:için\s+)?tıklayın(?:ız)?\W*$"
-    r"|^(?:点击|點擊)(?:进入|進入|查看|阅读|閱讀|这里|這裡)|^.{0,20}바로가기$",
+    r"|^(?:点击|點擊)(?:进入|進入|查看|阅读|閱讀|这里|這裡)|^.{0,20}바로가기$"
+    r"|^.{0,160}\b(?:click|clic|clique|klicken\s+sie|haga\s+clic|pulse)\s+(?:here|aquí|aqui|ici"
+    r"|hier)\W*$",
     re.IGNORECASE,
 )
 """A line that is a link out, "CLICK HERE FOR MORE SPORTS COVERAGE ON FOXNEWS.COM", "Hier
-klicken für mehr Nachrichten", "Cliquez ici pour…", "点击进入专题", "기자 페이지 바로가기"."""
+klicken für mehr Nachrichten", "Cliquez ici pour…", "Para leer más, clic AQUÍ.", "点击进入专题",
+"기자 페이지 바로가기"."""
 _MAX_CLICK_THROUGH_WORDS = 20
 _SUPPORT_US = re.compile(
     r"\b(?:support(?:ing)?|donat(?:e|ing)\s+to|contribut(?:e|ing)\s+to|fund(?:ing)?)\s+"

@@ -89,6 +89,8 @@ REFERRAL_WORDS = _as_words(
         # "Le puede interesar:", "Leia também", "Potrebbe interessarti", "Weitere
         # Beiträge", "Lees ook", "Czytaj też")
         "ver",
+        "vea",
+        "véase",
         "mira",
         "mire",
         "lea",
@@ -320,6 +322,7 @@ _CJK_MARKER = re.compile(
     r"^[【\[（(<《]?\s*(?P<marker>相关阅读|相关新闻|相关链接|相关文章|延伸阅读|推荐阅读|更多阅读"
     r"|阅读更多|相關閱讀|相關新聞|相關文章|延伸閱讀|推薦閱讀|関連記事|関連ニュース|関連リンク"
     r"|あわせて読みたい|合わせて読みたい|こちらもおすすめ|人気記事|おすすめ記事|猜你喜欢|热门推荐|热门文章"
+    r"|精彩(?:视频)?推荐"
     r"|관련\s*기사|관련\s*뉴스|함께\s*볼만한\s*뉴스|많이\s*본\s*뉴스)"
     r"\s*[】\]）)>》]?\s*[:：|｜>》»]?\s*(?P<rest>.*)$",
     re.DOTALL,
