@@ -61,6 +61,12 @@ def _ld(author: object) -> str:
         # a name written in its parts, or with its workplace in brackets
         (_ld({"@type": "Person", "givenName": "Ana", "familyName": "Ruiz"}), "", ["Ana Ruiz"]),
         (_ld({"@type": "Person", "name": "Ana Ruiz (Reuters)"}), "", ["Ana Ruiz"]),
+        # a publishing platform's profile page ("/@handle": Medium, Substack)
+        (
+            "",
+            '<div class="post-meta"><a href="https://substack.com/@anaruiz">Ana Ruiz</a></div>',
+            ["Ana Ruiz"],
+        ),
         # a teaser card for another article names that article's author
         (
             "",

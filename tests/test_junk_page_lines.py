@@ -109,6 +109,8 @@ _DATE_LINE = "a date or time on its own"
             "a comment-form prompt",
         ),
         ("Was this article helpful?", "a feedback widget's question"),
+        ("212 Followers", "a count of followers"),
+        ("1.2K subscribers", "a count of followers"),
         ("Fandest du den Artikel hilfreich?", "a feedback widget's question"),
         ("Kategorisiert unter: Guides • Tipps & Tricks", "a list of the page's tags or categories"),
         ("(END)", "an end-of-story mark"),

@@ -49,10 +49,12 @@ names are generated ("css-1x2y3"): `data-testid="byline"`, `data-component="byli
 read after the class and id names."""
 _AUTHOR_PAGE = re.compile(
     r"/(?:authors?|by|people|profiles?|staff|journalists?|reporters?|writers?|contributors?"
-    r"|columnists?|autor(?:en|in)?|auteurs?|autore|autori|redacteurs?|periodistas?)/[^/?#]+/?$",
+    r"|columnists?|autor(?:en|in)?|auteurs?|autore|autori|redacteurs?|periodistas?)/[^/?#]+/?$"
+    r"|^(?:https?://[^/]+)?/@[\w.-]+/?$",
     re.IGNORECASE,
 )
-"""The path of an author's page: "/by/ana-ruiz", "/profiles/ana-ruiz", "/autor/…"."""
+"""The path of an author's page: "/by/ana-ruiz", "/profiles/ana-ruiz", "/autor/…", and the
+profile a publishing platform gives each writer ("/@anaruiz": Medium, Substack)."""
 _NOT_BYLINE_REGION = frozenset({"nav", "footer", "aside", "menu"})
 _LIST_TAGS = frozenset({"li", "ul", "ol", "menu", "nav"})
 _NOT_BYLINE = frozenset(

@@ -233,6 +233,12 @@ _LOG_IN_NOTICE = re.compile(
     re.IGNORECASE,
 )
 _MAX_LOG_IN_NOTICE_WORDS = 12
+_FOLLOWER_COUNT = re.compile(
+    r"^\d[\d.,]*\s*[KkMm]?\s+(?:followers|following|subscribers|abonnenten|follower|abonnés"
+    r"|seguidores|iscritti)$",
+    re.IGNORECASE,
+)
+"""An author box's or a profile card's "212 Followers", "1.2K subscribers"."""
 _COMMENT_COUNT = re.compile(
     rf"^(?:(?:{_COMMENTS})(?:\s+(?:insgesamt|total))?\s*[:(]?\s*\d+\)?|\d+\s+(?:{_COMMENTS}))$",
     re.IGNORECASE,
@@ -320,6 +326,8 @@ def page_line_reason(text: str) -> str | None:
         return "a notice about logging in"
     if n <= 4 and _COMMENT_COUNT.match(text):
         return "a count of comments"
+    if n <= 3 and _FOLLOWER_COUNT.match(text):
+        return "a count of followers"
     if n <= _MAX_PAGINATION_WORDS and (
         _PAGE_OF.match(text) or (_RANGE_OF.search(text) and _LISTING.search(text))
     ):
