@@ -238,6 +238,25 @@ def test_item_links_that_do_not_parse_are_dropped() -> None:
     assert [i.url for i in parsed.items if i.url] == ["https://example.org/b"]
 
 
+def test_item_links_keep_the_parameters_that_name_the_article() -> None:
+    """Tracking parameters and fragments go; a SPIP site's "?article8532" and a PHP site's
+    "?story=55" name the article and stay (courlan's normalisation dropped them, and every
+    item of such a feed pointed at one page)."""
+    rss = b'<rss version="2.0"><channel><title>T</title>'
+    for link in (
+        b"https://example.org/spip.php?article8532",
+        b"https://example.org/news.php?story=55&amp;utm_source=rss#top",
+        b"https://web.archive.org/web/2016/http://example.org/a",
+    ):
+        rss += b"<item><title>x</title><link>" + link + b"</link></item>"
+    parsed = parse_source(rss + b"</channel></rss>", url=URL)
+    assert [i.url for i in parsed.items] == [
+        "https://example.org/spip.php?article8532",
+        "https://example.org/news.php?story=55",
+        "https://web.archive.org/web/2016/http://example.org/a",
+    ]
+
+
 def test_impossible_character_references_become_replacement_characters() -> None:
     """feedparser's HTML sanitiser crashes on a reference beyond Unicode."""
     rss = (

@@ -38,6 +38,11 @@ def test_meaningful_differences_are_kept() -> None:
     assert url_identity("https://news.example/story?id=4") != url_identity(
         "https://news.example/story?id=3"
     )
+    # a site that addresses its articles by a query parameter courlan does not know
+    assert url_identity("https://news.example/news.php?article=55") != url_identity(
+        "https://news.example/news.php?article=56"
+    )
+    assert url_identity("https://news.example/a?b=1&utm_source=x&fbclid=2") == "news.example/a?b=1"
     assert url_identity("http://127.0.0.1:8765/x/y/") == "127.0.0.1:8765/x/y"
     assert url_identity("https://news.example/News/A") != url_identity(
         "https://news.example/news/a"

@@ -1000,3 +1000,26 @@ def test_a_title_naming_only_the_site_takes_the_headline(
     head = f'<title>{title}</title><meta property="og:site_name" content="Coastal Ledger">'
     page = f"<html><head>{head}</head><body><h1>{heading}</h1><p>Text.</p></body></html>"
     assert extract_metadata(parse_tree(page), None).title == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "link", "canonical"),
+    [
+        (
+            "https://ledger.example/news/vote?ref=home",
+            "https://LEDGER.example:443/news/vote?utm_source=x#comments",
+            "https://ledger.example/news/vote",
+        ),
+        # a template's front page declared for an article is no canonical address
+        ("https://ledger.example/news/vote", "https://ledger.example/", None),
+        ("https://ledger.example/index.php", "https://ledger.example/", "https://ledger.example/"),
+        (
+            "https://ledger.example/spip.php?article8532",
+            "/spip.php?article8532",
+            "https://ledger.example/spip.php?article8532",
+        ),
+    ],
+)
+def test_the_canonical_address_is_normalised(page: str, link: str, canonical: str | None) -> None:
+    head = f'<title>Vote</title><link rel="canonical" href="{link}">'
+    assert extract_metadata(parse_tree(_page(head)), page).canonical_url == canonical

@@ -5,7 +5,16 @@ result's `port` raise `ValueError` on what hostile input holds ("http://[::1",
 
 from __future__ import annotations
 
-from urllib.parse import SplitResult, urljoin, urlsplit
+import re
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_TRACKERS = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_[ce]id|_ga|_gl|igshid"
+    r"|ref|ref_src|cmpid|ocid|at_medium|at_campaign|__twitter_impression)$",
+    re.IGNORECASE,
+)
+"""Query parameters that say how the reader came to a page, not which page it is."""
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -33,3 +42,25 @@ def bare_host(url: str) -> str | None:
     parts = split_url(url.strip())
     host = parts.hostname if parts is not None else None
     return host.removeprefix("www.") if host else None
+
+
+def normalised_url(url: str) -> str | None:
+    """An absolute http(s) URL as the address of one page: scheme and host in lower case,
+    without a default port, user name, fragment or tracking parameters (utm_*, fbclid…);
+    or None when it is none. The path and the other parameters stay as written: a SPIP
+    site's "spip.php?article8532" addresses an article, and an archive's
+    "/web/2016…/http://example.com/" holds another page's URL (courlan drops the one and
+    merges the slashes of the other)."""
+    parts = split_url(url.strip())
+    if parts is None or parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    scheme, host = parts.scheme.lower(), parts.hostname
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None and parts.port != _DEFAULT_PORTS[scheme]:
+        netloc = f"{netloc}:{parts.port}"
+    query = "&".join(
+        piece
+        for piece in parts.query.split("&")
+        if piece and not _TRACKERS.match(piece.split("=", 1)[0])
+    )
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))

@@ -30,7 +30,7 @@ from retina.clean.section_names import is_section_name
 from retina.clean.tokens import undoubled
 from retina.model import Image
 from retina.raw.decode import repair_mojibake
-from retina.url_parts import bare_host, join_url, split_url
+from retina.url_parts import bare_host, join_url, normalised_url, split_url
 
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _HATOM_DATE = "//abbr[contains(concat(' ', normalize-space(@class), ' '), ' {} ')]/@title"
@@ -234,12 +234,16 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
             _text(ld.get("inLanguage")),
         )
     )
-    canonical = _first(
-        canonical_link,
-        meta.get("og:url"),
-        _text(ld.get("url")),
+    found.canonical_url = next(
+        filter(
+            None,
+            (
+                _canonical_address(link, url)
+                for link in (canonical_link, meta.get("og:url"), _text(ld.get("url")))
+            ),
+        ),
+        None,
     )
-    found.canonical_url = _absolute(canonical, url)
     found.origin = _credited_source(
         _first(
             meta.get("original-source"),
@@ -1027,6 +1031,25 @@ def _element_text(element: Any) -> str | None:
         _SPACE.sub(" ", element.text_content()).strip() if hasattr(element, "text_content") else ""
     )
     return text or None
+
+
+def _canonical_address(link: str | None, url: str | None) -> str | None:
+    """A declared canonical address, absolute and normalised (`url_parts.normalised_url`:
+    host case, default port, fragment and tracking parameters such as utm_* gone); not the
+    front page declared for a page deeper in the site, a template's default."""
+    absolute = _absolute(link, url)
+    normalised = normalised_url(absolute) if absolute else None
+    if normalised is None:
+        return None
+    parts, page = split_url(normalised), split_url(url) if url else None
+    if parts is None:
+        return None
+    if parts.path in ("", "/") and not parts.query and page and not _FRONT_PAGE.match(page.path):
+        return None
+    return normalised
+
+
+_FRONT_PAGE = re.compile(r"^/?(?:index\.\w+)?$", re.IGNORECASE)
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:

@@ -32,7 +32,7 @@ from urllib.parse import urljoin
 from retina.errors import InputError
 from retina.raw.crowded import MAX_ATTRIBUTES, crowded_tag
 from retina.raw.decode import decode
-from retina.url_parts import join_url, split_url
+from retina.url_parts import join_url, normalised_url, split_url
 
 MAX_ITEMS = 5000
 """Items read from one document; a sitemap may list 50,000, the newest are kept."""
@@ -503,17 +503,10 @@ def _text(value: Any) -> str | None:
 
 
 def _item_url(value: Any, base: str) -> str | None:
-    """An item's link without tracking parameters (utm_*, fbclid...) or fragment, by
-    courlan: the page is the same, and one URL per article keeps it stored once."""
+    """An item's link without tracking parameters (utm_*, fbclid...) or fragment: the page
+    is the same, and one URL per article keeps it stored once."""
     url = _http_url(value, base)
-    if url is None:
-        return None
-    from courlan import normalize_url
-
-    try:
-        return normalize_url(url, strict=True)
-    except ValueError:
-        return url
+    return normalised_url(url) if url else None
 
 
 def _http_url(value: Any, base: str) -> str | None:
