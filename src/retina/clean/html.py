@@ -77,8 +77,10 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     repeated = _title_position(candidates, meta.title)
     if repeated is not None:
         candidates.pop(repeated)  # the title, repeated above the text: it is metadata
+    openings = {text[:_OPENING] for text in links}
     for candidate in candidates:
-        candidate.link_density = max(candidate.link_density, _link_share(candidate.text, links))
+        share = _link_share(candidate.text, links, openings)
+        candidate.link_density = max(candidate.link_density, share)
     mark_comments(tree, candidates)
     declared = DeclaredBody(meta.body, meta.lead)
     candidates = declared.paragraphs(candidates)
@@ -107,11 +109,17 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     )
 
 
-def _link_share(text: str, links: set[str]) -> float:
+_OPENING = 12
+
+
+def _link_share(text: str, links: set[str], openings: set[str]) -> float:
     """1 for the text of a link; for a link's text and the date stamp a list of stories
-    gives it ("Ferry fares rise Published 3 May"), the link's share of the line."""
+    gives it ("Ferry fares rise Published 3 May"), the link's share of the line. Only a
+    line that opens as a link does (`openings`: the links' first characters) is split."""
     if text in links:
         return 1.0
+    if text[:_OPENING] not in openings:
+        return 0.0
     headline, stamp = split_stamp(text)
     return len(headline) / len(text) if stamp and headline in links else 0.0
 

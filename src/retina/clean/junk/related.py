@@ -526,6 +526,8 @@ def _closing_links(candidates: list[Candidate], taken: set[int]) -> Finding | No
 def _is_bare_headline_link(candidate: Candidate) -> bool:
     """A link whose text is a headline, alone or with its date stamp; a bare address
     cites a source ("Weiterführender Link: www.dwds.de/…"), and stays."""
+    if not candidate.link_density:
+        return False
     headline, _ = split_stamp(candidate.text)
     return (
         candidate.link_density * len(candidate.text) >= _LINK_ONLY * len(headline)
