@@ -69,3 +69,23 @@ def test_mandarin_taken_for_wu_chinese_is_chinese() -> None:
         "途经莆田、泉州，南至厦门和漳州，线路全长277公里，设计时速350公里，是我国首条跨海高铁。"
     )
     assert detect_language(text) == "zh"
+
+
+@pytest.mark.parametrize(
+    ("info", "authors"),
+    [
+        ('<span class="author">本报记者 李华</span><span>2024-03-05 18:30</span>', ["李华"]),
+        ("<p>（记者 李华）</p>", ["李华"]),  # a reporter's credit in the text, no class name
+    ],
+)
+def test_a_reporter_s_credit_names_the_author_and_leaves_the_text(
+    info: str, authors: list[str]
+) -> None:
+    article = clean(_page("我国首条跨海高铁全线贯通", info))
+    assert article.authors == authors
+    assert not any("李华" in block.text for block in article.blocks)
+
+
+def test_a_sentence_about_reporters_names_no_author() -> None:
+    article = clean(_page("我国首条跨海高铁全线贯通", "<p>记者调查显示，港区预算获通过</p>"))
+    assert article.authors == []

@@ -30,7 +30,10 @@ BY = re.compile(
 """The "by" word (or "written by", or an author link's "View all posts by") that opens a
 byline. The short ones are also the start of surnames ("Di Maria", "Da Silva"), so they
 count only before a name of two words or more."""
-BY_OPENINGS = ("By ", "BY ", "by ", "Von ", "Par ", "Por ", "Door ", "Av ")
+BY_OPENINGS = (
+    *("By ", "BY ", "by ", "Von ", "Par ", "Por ", "Door ", "Av "),
+    *("记者", "記者", "本报记者", "本報記者", "（记者", "（記者", "(记者", "(記者"),
+)
 """How a line of text that is a byline most often begins: a test of `str.startswith`
 that keeps `BY` (five times slower) off most of a page's text runs."""
 _ROLE = re.compile(
@@ -71,9 +74,10 @@ CASELESS_SCRIPT = re.compile(f"[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u
 """Hebrew, Arabic, Devanagari, Thai, Chinese, Japanese and Korean: scripts without
 capitals, whose names no case tells."""
 _CJK_BRACKETED_DATELINE = re.compile(r"^[(（][^)）=＝]{0,20}[=＝]([^)）]{0,20})[)）]\s*")
-_CJK_REPORTER_BEFORE = re.compile(
+CJK_REPORTER_BEFORE = re.compile(
     r"^(?:(?:本报|本報|本刊|本网|本網)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|文\s*[/／｜|])\s*"
 )
+_DIGIT = re.compile(r"\d")
 _CJK_REPORTER_AFTER = re.compile(
     r"\s*(?:객원\s*)?(?:기자|특파원)$|\s*(?:記者|记者|特派員|特派员|通信員|通讯员)$"
 )
@@ -100,6 +104,9 @@ def names_if_byline(text: str) -> list[str]:
     names of two to four capitalised words ("By Leona Stanhope", "Von Jan de Vries und
     Ana Ruiz, 12.03.2024"); empty for anything else ("By the numbers", "By Land And Sea")."""
     text = " ".join(text.split())
+    if CASELESS_SCRIPT.search(text) and CJK_REPORTER_BEFORE.match(text.lstrip("（(")):
+        names = [name for name in _NAME_LIST.split(name_in_byline(text)) if name]
+        return names if names and all(map(_is_cjk_name, names)) else []
     if not BY.match(text):
         return []
     names = [name for name in _NAME_LIST.split(name_in_byline(text)) if name]
@@ -162,6 +169,16 @@ def _is_affiliation(part: str) -> bool:
     )
 
 
+_MAX_CJK_NAME_CHARS = 8
+
+
+def _is_cjk_name(name: str) -> bool:
+    """A name after a reporter label: a few letters, no punctuation ("记者调查显示，…" is a
+    sentence about reporters)."""
+    letters = name.replace(" ", "").replace("·", "").replace("・", "")
+    return 2 <= len(letters) <= _MAX_CJK_NAME_CHARS and letters.isalpha()
+
+
 def _without_reporter_words(name: str) -> str:
     """A Chinese, Japanese or Korean byline's name without "reporter" before or after it
     ("本报记者 王明", "김민수 기자") or the dateline in brackets before it ("(서울=연합뉴스)
@@ -172,7 +189,11 @@ def _without_reporter_words(name: str) -> str:
     if bracket:
         rest = name[bracket.end() :].strip()
         name = rest or bracket.group(1)
-    return _CJK_REPORTER_AFTER.sub("", _CJK_REPORTER_BEFORE.sub("", name)).strip()
+    elif name[:1] in "（(" and name[-1:] in "）)":
+        name = name[1:-1]  # "（记者 李华）"
+    name = _CJK_REPORTER_AFTER.sub("", CJK_REPORTER_BEFORE.sub("", name)).strip()
+    digit = _DIGIT.search(name)  # a date glued on: "李华2024-03-05"; no such name has digits
+    return name[: digit.start()].strip() if digit else name
 
 
 def _uncapitalised(name: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retina.clean.byline_names import BY, CASELESS_SCRIPT
+from retina.clean.byline_names import BY, CASELESS_SCRIPT, CJK_REPORTER_BEFORE
 from retina.clean.candidate import Candidate, Finding
 from retina.clean.dates import strip_dates
 from retina.clean.tokens import words
@@ -101,12 +101,12 @@ def _caseless(name: str) -> bool:
 def _after_name(text: str, name: str) -> str | None:
     """The text after the author's name, when the block opens with it (after a "by")."""
     text = " ".join(text.split())
-    start = BY.match(text)
-    text = text[start.end() :] if start else text
+    start = BY.match(text) or CJK_REPORTER_BEFORE.match(text.lstrip("（("))
+    text = text[len(text) - len(text.lstrip("（(")) + start.end() :] if start else text
     if not text.casefold().startswith(name.casefold()):
         return None
     rest = text[len(name) :]
-    return rest if not rest[:1].isalnum() else None  # "Ann Lee" is not "Ann Leeds"
+    return rest if not rest[:1].isalpha() else None  # "Ann Lee" is not "Ann Leeds"
 
 
 def _is_byline_rest(rest: str, text: str) -> bool:

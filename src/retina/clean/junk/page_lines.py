@@ -166,6 +166,8 @@ _CJK_CREDIT = re.compile(
 _AUTHOR_BOX_LABEL = re.compile(
     r"^(?:この記事を書いた人|著者プロフィール|作者简介|作者簡介|기자\s*프로필)$"
 )
+"""The heading of the author's box under a Japanese, Chinese or Korean article ("この記事を
+書いた人", "the one who wrote this article"), left when the box's text was not taken."""
 _CUT_SHORT = re.compile(r"^\[\+\d+ chars\]$")
 """What a news API leaves where it cut an article short ("[+2345 chars]")."""
 _EDITOR_LINE = re.compile(
