@@ -1023,3 +1023,53 @@ def test_a_title_naming_only_the_site_takes_the_headline(
 def test_the_canonical_address_is_normalised(page: str, link: str, canonical: str | None) -> None:
     head = f'<title>Vote</title><link rel="canonical" href="{link}">'
     assert extract_metadata(parse_tree(_page(head)), page).canonical_url == canonical
+
+
+def _crumbs(*items: tuple[str, str]) -> str:
+    trail = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": address}
+            for i, (name, address) in enumerate(items, 1)
+        ],
+    }
+    return f'<script type="application/ld+json">{json.dumps(trail)}</script>'
+
+
+@pytest.mark.parametrize(
+    ("trail", "section"),
+    [
+        # the front page (by its address or its name) and the page itself are no section
+        (
+            _crumbs(
+                ("Home", "https://www.ledger.example/"),
+                ("Politics", "https://www.ledger.example/politics/"),
+                ("Harbour vote passes", "https://www.ledger.example/politics/harbour-vote"),
+            ),
+            "Politics",
+        ),
+        (
+            _crumbs(
+                ("Coastal Ledger", "https://www.ledger.example/aktuell/"),
+                ("Lokales", "https://www.ledger.example/aktuell/lokales/"),
+                ("Harbour vote passes", "https://www.ledger.example/aktuell/lokales/vote"),
+            ),
+            "Lokales",
+        ),
+        (_crumbs(("Startseite", "/"), ("Harbour vote passes", "/politics/harbour-vote")), None),
+    ],
+)
+def test_the_section_from_the_breadcrumb_trail(trail: str, section: str | None) -> None:
+    site = '<meta property="og:site_name" content="Coastal Ledger">'
+    head = f"<title>Harbour vote passes</title>{site}{trail}"
+    meta = extract_metadata(
+        parse_tree(_page(head)), "https://www.ledger.example/politics/harbour-vote"
+    )
+    assert meta.section == section
+
+
+def test_a_declared_section_comes_before_the_breadcrumb_trail() -> None:
+    trail = _crumbs(("Politics", "https://www.ledger.example/politics/"))
+    head = f'<title>Vote</title><meta property="article:section" content="World">{trail}'
+    assert extract_metadata(parse_tree(_page(head)), None).section == "World"

@@ -117,7 +117,8 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
     """Read metadata from a parsed page."""
     meta = _meta_tags(tree)
     canonical_link = _canonical_link(tree)
-    ld, ld_nodes = _json_ld_article(tree, (url, canonical_link, meta.get("og:url")))
+    linked = _linked_data(tree, (url, canonical_link, meta.get("og:url")))
+    ld, ld_nodes = linked.article, linked.nodes
     publisher = _name_of(_resolved(ld.get("publisher"), ld_nodes))
     head_title = _head_title(tree)
     found = Metadata()
@@ -219,6 +220,9 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
                 _text(ld.get("articleSection")),
                 meta.get("section"),
                 meta.get("parsely-section"),
+                _breadcrumb_section(
+                    linked.breadcrumbs, (url, canonical_link), found.title, site_names
+                ),
             ),
         )
     )
@@ -380,9 +384,17 @@ def is_json_ld(script: lxml_html.HtmlElement) -> bool:
     return (script.get("type") or "").strip().lower() == "application/ld+json"
 
 
-def _json_ld_article(
-    tree: lxml_html.HtmlElement, addresses: tuple[str | None, ...]
-) -> tuple[dict[str, Any], dict[str, Any]]:
+@dataclass(slots=True)
+class _LinkedData:
+    """What the page's JSON-LD says: its article, its objects by "@id", and the items of
+    its first breadcrumb trail."""
+
+    article: dict[str, Any]
+    nodes: dict[str, Any]
+    breadcrumbs: list[Any]
+
+
+def _linked_data(tree: lxml_html.HtmlElement, addresses: tuple[str | None, ...]) -> _LinkedData:
     """The page's JSON-LD article, and the page's JSON-LD objects by "@id": an SEO plugin's
     graph (Yoast's, on a great part of WordPress sites) describes the article's author and
     publisher once and refers to them (`_resolved`).
@@ -394,6 +406,7 @@ def _json_ld_article(
     articles: list[dict[str, Any]] = []
     fallback: dict[str, Any] = {}
     nodes: dict[str, Any] = {}
+    breadcrumbs: list[Any] = []
     for script in tree.iter("script"):
         if not is_json_ld(script):
             continue
@@ -412,12 +425,49 @@ def _json_ld_article(
                 articles.append(item)
             elif "webpage" in names and not fallback:
                 fallback = item
+            elif "breadcrumblist" in names and not breadcrumbs:
+                listed_items = item.get("itemListElement")
+                breadcrumbs = listed_items if isinstance(listed_items, list) else []
     if len(articles) > 1:
         own = {_address_key(address) for address in addresses if address} - {""}
         for article in articles:
             if own & {_address_key(a) for a in _ld_addresses(article)}:
-                return article, nodes
-    return (articles[0] if articles else fallback), nodes
+                return _LinkedData(article, nodes, breadcrumbs)
+    return _LinkedData(articles[0] if articles else fallback, nodes, breadcrumbs)
+
+
+_MAX_CRUMBS = 12
+_HOME_WORD = re.compile(r"\b(?:home|homepage|startseite|accueil|inicio|portada)\b", re.IGNORECASE)
+
+
+def _breadcrumb_section(
+    crumbs: list[Any],
+    addresses: tuple[str | None, ...],
+    title: str | None,
+    site_names: _SiteNames,
+) -> str | None:
+    """The section a breadcrumb trail files the page under ("Home › News › Politics ›
+    <headline>": "News", the first, as a path's first folder names it), without the
+    front page (by its address, or its name: the site's, "Homepage"), the page itself (its
+    address or its headline) and placeholders."""
+    own = {_address_key(address) for address in addresses if address} - {""}
+    headline = _compact(title or "")
+    items = [c for c in crumbs[:_MAX_CRUMBS] if isinstance(c, dict)]
+    items.sort(key=lambda c: c.get("position") if isinstance(c.get("position"), int) else 0)
+    names = []
+    for crumb in items:
+        target = crumb.get("item")
+        named = _text(target.get("name")) if isinstance(target, dict) else None
+        name = named or _text(crumb.get("name"))
+        address = target.get("@id") or target.get("url") if isinstance(target, dict) else target
+        if not name or (headline and _compact(name) == headline) or site_names.strictly(name):
+            continue
+        if _HOME_WORD.search(name):
+            continue
+        if isinstance(address, str) and (_address_key(address) in own or _front_page(address)):
+            continue
+        names.append(name)
+    return next(filter(None, map(_section_name, names)), None)
 
 
 def _ld_addresses(item: dict[str, Any]) -> Iterator[str]:
@@ -967,8 +1017,9 @@ _PLACEHOLDER_SECTIONS = frozenset(
         *"uncategorized uncategorised allgemein".split(),
         *("non classé", "sin categoría", "senza categoria", "sem categoria"),
         *("bez kategorii", "geen categorie", "ohne kategorie"),
-        *"home homepage frontpage front-page startseite accueil inicio portada".split(),
-        "front page",
+        *"home homepage frontpage front-page startseite accueil inicio portada start".split(),
+        *("front page", "main navigation", "all articles", "alle artikel", "search"),
+        "erweiterte suche",
     }
 )
 """Values a template writes where a section belongs: blogs' default category in eight
@@ -1050,6 +1101,12 @@ def _canonical_address(link: str | None, url: str | None) -> str | None:
 
 
 _FRONT_PAGE = re.compile(r"^/?(?:index\.\w+)?$", re.IGNORECASE)
+
+
+def _front_page(address: str) -> bool:
+    """Whether the address is a site's front page ("https://www.zeit.de/", "/")."""
+    parts = split_url(address.strip())
+    return parts is not None and bool(_FRONT_PAGE.match(parts.path)) and not parts.query
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:
