@@ -1073,3 +1073,20 @@ def test_a_declared_section_comes_before_the_breadcrumb_trail() -> None:
     trail = _crumbs(("Politics", "https://www.ledger.example/politics/"))
     head = f'<title>Vote</title><meta property="article:section" content="World">{trail}'
     assert extract_metadata(parse_tree(_page(head)), None).section == "World"
+
+
+def test_the_section_from_a_breadcrumb_trail_in_microdata() -> None:
+    crumb = (
+        '<li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">'
+        '<a itemprop="item" href="{href}"><span itemprop="name">{name}</span></a>'
+        '<meta itemprop="position" content="{position}"></li>'
+    )
+    trail = "".join(
+        crumb.format(href=href, name=name, position=i)
+        for i, (name, href) in enumerate([("Home", "/"), ("Medizin", "/medizin/")], 1)
+    )
+    body = f'<ol itemscope itemtype="https://schema.org/BreadcrumbList">{trail}</ol>'
+    page = f"<html><head><title>Vote</title></head><body>{body}<p>Text.</p></body></html>"
+    assert extract_metadata(parse_tree(page), "https://ledger.example/medizin/a").section == (
+        "Medizin"
+    )

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from retina.clean.authors import find_authors
@@ -221,7 +222,10 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
                 meta.get("section"),
                 meta.get("parsely-section"),
                 _breadcrumb_section(
-                    linked.breadcrumbs, (url, canonical_link), found.title, site_names
+                    linked.breadcrumbs or _microdata_crumbs(tree),
+                    (url, canonical_link),
+                    found.title,
+                    site_names,
                 ),
             ),
         )
@@ -437,7 +441,30 @@ def _linked_data(tree: lxml_html.HtmlElement, addresses: tuple[str | None, ...])
 
 
 _MAX_CRUMBS = 12
+_MICRODATA_TRAIL = etree.XPath("//*[contains(@itemtype, 'BreadcrumbList')][1]")
+_MICRODATA_CRUMBS = etree.XPath(".//*[@itemprop='itemListElement']")
 _HOME_WORD = re.compile(r"\b(?:home|homepage|startseite|accueil|inicio|portada)\b", re.IGNORECASE)
+
+
+def _microdata_crumbs(tree: lxml_html.HtmlElement) -> list[Any]:
+    """The items of the page's first breadcrumb trail in microdata, as JSON-LD writes them
+    ({"position", "name", "item"}), for a page that marks its trail up in the HTML."""
+    trail = next(iter(_MICRODATA_TRAIL(tree)), None)
+    if trail is None:
+        return []
+    crumbs = []
+    for element in itertools.islice(_MICRODATA_CRUMBS(trail), _MAX_CRUMBS):
+        name = next(iter(element.xpath(".//*[@itemprop='name']")), None)
+        item = next(iter(element.xpath("descendant-or-self::*[@itemprop='item']")), None)
+        position = next(iter(element.xpath(".//*[@itemprop='position']/@content")), "")
+        crumbs.append(
+            {
+                "position": int(position) if position.isdigit() else 0,
+                "name": (name.get("content") or _element_text(name)) if name is not None else None,
+                "item": (item.get("href") or item.get("itemid")) if item is not None else None,
+            }
+        )
+    return crumbs
 
 
 def _breadcrumb_section(
