@@ -221,14 +221,13 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
                 _text(ld.get("articleSection")),
                 meta.get("section"),
                 meta.get("parsely-section"),
-                _breadcrumb_section(
-                    linked.breadcrumbs or _microdata_crumbs(tree),
-                    (url, canonical_link),
-                    found.title,
-                    site_names,
-                ),
             ),
         )
+    ) or _breadcrumb_section(
+        linked.breadcrumbs or _microdata_crumbs(tree),
+        (url, canonical_link),
+        found.title,
+        site_names,
     )
     if found.section and found.title and _compact(found.section) == _compact(found.title):
         found.section = None  # a template filling every field with the headline
