@@ -7,8 +7,9 @@ import pytest
 
 from helpers import BODY, dump
 from retina import clean
-from retina.clean.junk.page_lines import page_line_reason
-from retina.model import RemovedKind
+from retina.clean.candidate import Candidate
+from retina.clean.junk.page_lines import find_page_lines, page_line_reason
+from retina.model import BlockKind, RemovedKind
 
 _COMMENT_SECTION = "a label or notice of the comment section"
 _SEPARATOR = "a separator line with no words"
@@ -255,3 +256,20 @@ def test_a_lead_in_with_nothing_after_it_goes() -> None:
     assert [r.reason for r in article.removed] == [
         "a line leading in to what follows, with nothing after it"
     ]
+
+
+def _paragraph(text: str) -> Candidate:
+    return Candidate(BlockKind.PARAGRAPH, text)
+
+
+@pytest.mark.parametrize("label", ["BREAKING NEWS", "Opinion", "Live", "In brief", "Meinung"])
+def test_a_label_of_the_article_s_kind_above_it_goes(label: str) -> None:
+    candidates = [Candidate(BlockKind.PARAGRAPH, label), *map(_paragraph, BODY)]
+    [finding] = find_page_lines(candidates, set())
+    assert finding.positions == (0,)
+    assert finding.reason == "a label of the article's kind above it"
+
+
+def test_the_same_word_inside_the_text_stays() -> None:
+    candidates = [*map(_paragraph, BODY[:2]), Candidate(BlockKind.HEADING, "Analysis")]
+    assert not find_page_lines(candidates, set())

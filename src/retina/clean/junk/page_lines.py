@@ -252,8 +252,8 @@ _TEXT_KINDS = {BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM}
 
 def find_page_lines(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
     """Find date lines, reading-time labels, comment-form and log-in notices, comment
-    counts, pagers, slideshow controls and skip links, and a closing line of agency
-    credits."""
+    counts, pagers, slideshow controls and skip links, the label of the article's kind
+    opening the text, and a closing line of agency credits."""
     findings = []
     for index, candidate in enumerate(candidates):
         if index in skip or candidate.kind not in _TEXT_KINDS:
@@ -262,11 +262,28 @@ def find_page_lines(candidates: list[Candidate], skip: set[int]) -> list[Finding
         if reason:
             findings.append(Finding((index,), RemovedKind.BOILERPLATE, reason))
     taken = skip | {f.positions[0] for f in findings}
+    first = next((i for i in range(len(candidates)) if i not in taken), None)
+    if first is not None and _KICKER.match(candidates[first].text.strip()):
+        reason = "a label of the article's kind above it"
+        findings.append(Finding((first,), RemovedKind.BOILERPLATE, reason))
+        taken.add(first)
     last = next((i for i in reversed(range(len(candidates))) if i not in taken), None)
     if last is not None and is_credit_line(candidates[last]):
         reason = "a closing line of author initials and news agencies"
         findings.append(Finding((last,), RemovedKind.BYLINE, reason))
     return findings
+
+
+_KICKER = re.compile(
+    r"^(?:breaking(?:\s+news)?|opinion|analysis|live|live\s+updates|exclusive|explainer"
+    r"|review|interview|obituary|fact\s+check|developing(?:\s+story)?|in\s+brief|update"
+    r"|eilmeldung|meinung|kommentar|analyse|exklusiv|liveblog|rezension|nachruf"
+    r"|éditorial|tribune|décryptage|exclusif|en\s+direct|opinión|análisis|última\s+hora"
+    r"|en\s+vivo|exclusiva|opinione|analisi|in\s+diretta|esclusiva)\W*$",
+    re.IGNORECASE,
+)
+"""A label of the article's kind set above its text ("BREAKING NEWS", "Opinion", "Live",
+"In brief", "Meinung", "Última hora"): the page's, like a section's name."""
 
 
 def is_credit_line(candidate: Candidate) -> bool:
