@@ -25,6 +25,7 @@ from retina.clean.candidate import Candidate, Draft
 from retina.clean.comments import CommentSections
 from retina.clean.dates import split_stamp
 from retina.clean.declared_body import DeclaredBody
+from retina.clean.inline_links import split_injected_links
 from retina.clean.metadata import extract_metadata, is_json_ld
 from retina.clean.other_articles import mark_other_articles
 from retina.clean.page_captions import mark_page_captions
@@ -94,7 +95,7 @@ def parse_html(text: str, *, url: str | None) -> Draft:
     if standfirst:
         candidates.insert(0, Candidate(BlockKind.PARAGRAPH, standfirst))
     return Draft(
-        candidates=candidates,
+        candidates=split_injected_links(candidates, links),
         title=meta.title,
         lead=meta.lead,
         authors=meta.authors,
