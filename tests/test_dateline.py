@@ -6,7 +6,12 @@ import pytest
 
 from helpers import BODY
 from retina import clean
-from retina.clean.dateline import agency_author, copyright_agency, credited_agency
+from retina.clean.dateline import (
+    agency_author,
+    closing_agency,
+    copyright_agency,
+    credited_agency,
+)
 
 _STORY = (
     "<html><head><title>Senate passes spending bill</title>"
@@ -137,3 +142,31 @@ def test_a_wire_copy_credited_only_by_its_closing_notice_names_its_origin() -> N
 )
 def test_japanese_korean_and_chinese_datelines(opening: str, agency: str | None) -> None:
     assert credited_agency(opening, None, "https://harbour.example/a") == agency
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("With files from The Canadian Press", "The Canadian Press"),
+        ("(With inputs from PTI)", "PTI"),
+        ("Le Monde avec AFP", "AFP"),
+        ("Mit Material von dpa", "dpa"),
+        ("With agencies", None),  # no agency named
+        ("The council met with the Associated Press on Tuesday to discuss the plan.", None),
+    ],
+)
+def test_a_closing_credit_of_part_of_the_text_names_the_agency(
+    line: str, agency: str | None
+) -> None:
+    assert closing_agency(line, "The Daily Ledger", "https://dailyledger.example/a") == agency
+
+
+def test_the_closing_credit_names_the_origin_and_stays_in_the_text() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    page = (
+        f"<html><body><article><h1>Vote</h1>{paragraphs}"
+        "<p>With files from The Canadian Press</p></article></body></html>"
+    )
+    article = clean(page, url="https://dailyledger.example/news/vote")
+    assert article.origin == "The Canadian Press"
+    assert article.blocks[-1].text == "With files from The Canadian Press"

@@ -13,7 +13,12 @@ import unicodedata
 from collections import Counter
 
 from retina.clean.candidate import Draft
-from retina.clean.dateline import agency_author, copyright_agency, credited_agency
+from retina.clean.dateline import (
+    agency_author,
+    closing_agency,
+    copyright_agency,
+    credited_agency,
+)
 from retina.clean.junk import JunkResult, remove_junk
 from retina.clean.junk.prompts import COPYRIGHT_NOTICE
 from retina.clean.language import checked_language
@@ -125,7 +130,8 @@ def _origin(draft: Draft, junk: JunkResult, url: str | None) -> str | None:
     """The publication the text comes from, by the surest sign first: the page's markup,
     a credit line, an agency's dateline opening the first paragraphs (below a standfirst
     or a heading), a canonical link to another site, an agency as the only author, an
-    agency's copyright notice closing the text."""
+    agency's copyright notice closing the text, an agency the last lines credit with part
+    of it ("With files from The Canadian Press")."""
     site = draft.site_name
     if draft.origin:
         return draft.origin
@@ -139,8 +145,11 @@ def _origin(draft: Draft, junk: JunkResult, url: str | None) -> str | None:
     if elsewhere:
         return elsewhere
     notices = (p.text for p in junk.removed if p.reason == COPYRIGHT_NOTICE)
-    return agency_author(draft.authors, site, url) or next(
-        filter(None, (copyright_agency(notice, site, url) for notice in notices)), None
+    credits = (block.text for block in junk.blocks[-2:])
+    return (
+        agency_author(draft.authors, site, url)
+        or next(filter(None, (copyright_agency(notice, site, url) for notice in notices)), None)
+        or next(filter(None, (closing_agency(line, site, url) for line in credits)), None)
     )
 
 

@@ -130,6 +130,28 @@ def copyright_agency(notice: str, site_name: str | None, url: str | None) -> str
     return _unless_own(written, site_name, url) if written else None
 
 
+_WITH_AGENCY = re.compile(
+    r"^[\s—–-]*[(\[]?\s*(?:mit\s+material\s+(?:von|der|des)"
+    r"|with(?:\s+(?:files|reporting|additional\s+reporting|inputs?|wires?)\s+from)?"
+    r"|(?:\S+\s+){0,4}(?:avec|mit|con|com))"
+    r"\s+(?:the\s+)?(?P<agency>[^()\[\].,;]{2,40}?)\s*[)\]]?[.\s]*$",
+    re.IGNORECASE,
+)
+_MAX_CREDIT_WORDS = 10
+
+
+def closing_agency(line: str, site_name: str | None, url: str | None) -> str | None:
+    """The agency a credit line names as the source of part of the text ("With files
+    from The Canadian Press", "(With inputs from PTI)", "Le Monde avec AFP", "Mit Material
+    von dpa"): the text is partly its copy. The line is the text's, and stays; "With
+    agencies" names none."""
+    if len(line.split()) > _MAX_CREDIT_WORDS:
+        return None
+    match = _WITH_AGENCY.match(line)
+    written = _agency_written(match.group("agency")) if match else None
+    return _unless_own(written, site_name, url) if written else None
+
+
 def _agency_written(name: str) -> str | None:
     """The agency as datelines write it, for its name written either way ("AP",
     "The Associated Press")."""
