@@ -238,6 +238,18 @@ def test_item_links_that_do_not_parse_are_dropped() -> None:
     assert [i.url for i in parsed.items if i.url] == ["https://example.org/b"]
 
 
+def test_a_sitemap_entry_whose_text_references_a_surrogate_is_dropped() -> None:
+    """Fuzzing (seed 42): the recovering parser keeps "&#xD800;" as bytes lxml cannot
+    decode, and reading the entry's address raised UnicodeDecodeError."""
+    sitemap = (
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://example.org/x&#xD800;</loc></url>"
+        b"<url><loc>https://example.org/ok</loc></url></urlset>"
+    )
+    parsed = parse_source(sitemap, url=URL)
+    assert [i.url for i in parsed.items] == ["https://example.org/ok"]
+
+
 def test_item_links_keep_the_parameters_that_name_the_article() -> None:
     """Tracking parameters and fragments go; a SPIP site's "?article8532" and a PHP site's
     "?story=55" name the article and stay (courlan's normalisation dropped them, and every

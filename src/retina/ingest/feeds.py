@@ -433,8 +433,8 @@ def _sitemap(body: bytes, url: str) -> ParsedSource:
         block = entry.find(f"{_NEWS_NS}news")
         if block is not None:
             news = True
-            title = _text(block.findtext(f"{_NEWS_NS}title"))
-            published = _date(block.findtext(f"{_NEWS_NS}publication_date")) or published
+            title = _text(_found_text(block, f"{_NEWS_NS}title"))
+            published = _date(_found_text(block, f"{_NEWS_NS}publication_date")) or published
         items.append(FeedItem(key=link, url=link, title=title, published=published))
     # Newest first, so that a poll limited to some new items takes the latest ones.
     items.sort(key=lambda item: item.published or datetime.min.replace(tzinfo=UTC), reverse=True)
@@ -448,7 +448,16 @@ def _children(root: Any, name: str) -> list[Any]:
 
 
 def _child_text(element: Any, name: str) -> str | None:
-    return element.findtext(f"{_SITEMAP_NS}{name}") or element.findtext(name)
+    return _found_text(element, f"{_SITEMAP_NS}{name}") or _found_text(element, name)
+
+
+def _found_text(element: Any, path: str) -> str | None:
+    """`element.findtext(path)`, or None when the text is no UTF-8: the recovering parser
+    keeps a reference to a surrogate ("&#xD800;") as bytes that lxml cannot decode."""
+    try:
+        return element.findtext(path)
+    except UnicodeDecodeError:
+        return None
 
 
 # -- HTML pages that declare their feeds --
