@@ -28,6 +28,8 @@ def _found(line: str, author: str, at_end: bool = True) -> list[str]:
         ("Johnny Castro johnnycastro@example.net | Viernes 22 abril, 2022", "Johnny Castro"),
         ("김민수 기자 minsu@hanbit.example", "김민수"),  # one word: a Korean name
         ("王明 2024-12-06", "王明"),
+        ("(By Ana Ruiz)", "Ana Ruiz"),
+        ("（记者 李华）", "李华"),
     ],
 )
 def test_bylines_found_anywhere(line: str, author: str) -> None:

@@ -46,17 +46,12 @@ def _split(candidate: Candidate, links: set[str]) -> list[Candidate]:
         if not is_marker(match.group("marker")):
             continue
         # the link's text after the marker, or the marker inside it ("<a>Related: …</a>")
-        at = next(
-            (
-                (start, link)
-                for start in (match.end(), match.start("marker"))
-                if (link := _link_at(text, start, links))
-            ),
-            None,
-        )
-        if at is None:
+        for link_start in (match.end(), match.start("marker")):
+            link = _link_at(text, link_start, links)
+            if link:
+                break
+        else:
             continue
-        link_start, link = at
         end = link_start + len(link)
         closing = _CLOSING.match(text, end)
         if closing:

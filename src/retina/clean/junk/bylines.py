@@ -57,7 +57,8 @@ def find_bylines(
     names = [name for name in authors if len(words(name)) >= _MIN_NAME_WORDS or _caseless(name)]
     if not names:
         return credits
-    kept = [i for i in kept if i not in {f.positions[0] for f in credits}]
+    credited = {f.positions[0] for f in credits}
+    kept = [i for i in kept if i not in credited]
     last = set(kept[-_BIO_FROM_END:])
     findings = []
     for index in kept:
@@ -101,8 +102,13 @@ def _caseless(name: str) -> bool:
 def _after_name(text: str, name: str) -> str | None:
     """The text after the author's name, when the block opens with it (after a "by")."""
     text = " ".join(text.split())
-    start = BY.match(text) or CJK_REPORTER_BEFORE.match(text.lstrip("（("))
-    text = text[len(text) - len(text.lstrip("（(")) + start.end() :] if start else text
+    opened = text.lstrip("（(")  # "（记者 李华）"
+    start = BY.match(text)
+    reporter = None if start else CJK_REPORTER_BEFORE.match(opened)
+    if start:
+        text = text[start.end() :]
+    elif reporter:
+        text = opened[reporter.end() :]
     if not text.casefold().startswith(name.casefold()):
         return None
     rest = text[len(name) :]

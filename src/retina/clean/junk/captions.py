@@ -120,9 +120,9 @@ def find_captions(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
         if index in skip:
             continue
         if index in gallery:
-            reason: str | None = "a slideshow caption"
+            reason: str | None = _SLIDESHOW
         elif candidate.page_caption:
-            reason = "the page marks it as a picture's caption"
+            reason = _MARKED
         else:
             reason = caption_reason(candidate.text)
         if reason:
@@ -133,7 +133,9 @@ def find_captions(candidates: list[Candidate], skip: set[int]) -> list[Finding]:
 _MIN_OWN_WORDS = 40
 """Words besides the captions for a page to have text of its own: a picture gallery's
 heading and its credit line have fewer."""
-_GALLERY_REASONS = ("a slideshow caption", "the page marks it as a picture's caption")
+_SLIDESHOW = "a slideshow caption"
+_MARKED = "the page marks it as a picture's caption"
+_GALLERY_REASONS = (_SLIDESHOW, _MARKED)
 
 
 def _unless_a_gallery(

@@ -39,8 +39,6 @@ def _as_words(listed: list[str]) -> frozenset[str]:
 # Retina sees most. A marker needs one of them.
 REFERRAL_WORDS = _as_words(
     [
-        "ilgili",
-        "simak",
         "read",
         "reads",
         "reading",
@@ -149,6 +147,7 @@ REFERRAL_WORDS = _as_words(
         "simak",
         "okuyun",
         "ayrıca",
+        "ilgili",
         # Hebrew, Persian, Greek, Vietnamese, Czech and Romanian ("קראו גם:", "بیشتر
         # بخوانید:", "Διαβάστε επίσης:", "Xem thêm:", "Čtěte také:", "Citește și:")
         "קראו",
@@ -166,7 +165,6 @@ REFERRAL_WORDS = _as_words(
 # Words that may accompany referral words in a marker ("You may also like", "Editor's picks").
 MARKER_FILLERS = _as_words(
     [
-        "sini",
         "you",
         "go",
         "dig",
@@ -285,6 +283,7 @@ MARKER_FILLERS = _as_words(
         "المزيد",
         "berita",
         "lainnya",
+        "sini",
         "यह",
         "ये",
         "भी",
